@@ -1,0 +1,60 @@
+"""Shipped fact tables (TAGS, routing indicators, stations, aliases, malformed ids).
+
+Each file keeps its sources in its ``#`` header lines.  Tables are loaded on
+first use and cached: reading package data is not input I/O, and keeping it
+lazy keeps ``cable meta`` start-up fast.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def tag_meanings() -> dict[str, str]:
+    """TAGS code -> meaning (first source wins, as the file is ordered)."""
+    table: dict[str, str] = {}
+    for row in _rows("tags.tsv"):
+        if len(row) >= 2:
+            table.setdefault(row[0].strip(), row[1].strip())
+    return table
+
+
+@cache
+def routing_indicators() -> dict[str, str]:
+    """Routing indicator -> the first plain-language address listed for it."""
+    table: dict[str, str] = {}
+    for row in _rows("routing.tsv"):
+        if len(row) >= 2:
+            table.setdefault(row[0].strip(), row[1].strip())
+    return table
+
+
+@cache
+def stations() -> frozenset[str]:
+    """Station names as they occur in canonical ids (``NEWDELHI``)."""
+    return frozenset(row[0].strip() for row in _rows("stations.txt"))
+
+
+@cache
+def station_aliases() -> dict[str, str]:
+    """Spelling or alias (``SECSTATE``, ``HAGUE``) -> canonical station."""
+    return {row[0].strip(): row[1].strip() for row in _rows("station_aliases.tsv") if len(row) >= 2}
+
+
+@cache
+def malformed_ids() -> dict[str, str]:
+    """Reference ids WikiLeaks published damaged -> the correct id."""
+    return {row[0].strip(): row[1].strip() for row in _rows("malformed_ids.tsv") if len(row) >= 2}
+
+
+@cache
+def station_origins() -> dict[str, str]:
+    """Station -> WikiLeaks' office name (``ASTANA`` -> ``Embassy Astana``)."""
+    return {row[0].strip(): row[1].strip() for row in _rows("origins.tsv") if len(row) >= 2}

@@ -1,0 +1,209 @@
+"""The pure parser core: cable text in, :class:`~cable_cli.model.Cable` out.
+
+No file I/O, no terminal: callers give text (and, when the input carried
+it, WikiLeaks' metadata) and get a record whose ``defects`` say what was
+odd.  Parsing never raises for any input text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Cable, Defect
+from . import banner as banner_mod
+from .blocks import find_blocks, find_summary
+from .body import Line, clean_body, parse_paragraphs, split_signer
+from .fields import parse_classified_by, parse_declassification, parse_tags
+from .header import parse_header
+from .origin import origin_name
+from .preamble import parse_preamble, split_glued
+from .references import parse_references
+from .stations import canonical_station, make_id, station_key
+from .text import collapse_spaces, normalize
+
+__all__ = ["parse_cable"]
+
+_PARTIAL = re.compile(r"partial extract of the original cable", re.I)
+_SECURITY_LEVELS = {"UUUUU": "UNCLASSIFIED", "EEEEE": "UNCLASSIFIED", "CCCCC": "CONFIDENTIAL",
+                    "SSSSS": "SECRET", "TTTTT": "TOP SECRET"}
+_BANNER_WORDS = {"UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED OFFICIAL USE",
+                 "C O N F I D E N T I A L", "S E C R E T", "U N C L A S S I F I E D"}
+
+
+def parse_cable(text: str, *, source: str | None = None, input_format: str | None = None,
+                metadata: dict[str, Any] | None = None, defects: list[Defect] | None = None) -> Cable:
+    """Parse one cable.  ``defects`` are input-level ones to carry over."""
+    cable = Cable(source=source, input_format=input_format,
+                  metadata=dict(metadata) if metadata is not None else None)
+    cable.defects.extend(defects or ())
+    try:
+        _parse_into(cable, normalize(text))
+    except RecursionError:  # pragma: no cover - defensive: never let a parse crash a batch
+        cable.defect("parse-error", None, "the parser gave up on this text (recursion)")
+    _check_metadata(cable)
+    return cable
+
+
+def _parse_into(cable: Cable, text: str) -> None:
+    raw_lines = text.split("\n")
+    header = parse_header(raw_lines)
+    t = header.transmission
+    cable.transmission = t
+    cable.precedence = header.precedence
+    cable.date = header.date or header.press_date
+    cable.from_ = header.from_
+    cable.to, cable.info = header.to, header.info
+    if not header.found:
+        cable.defect("no-header", 1, "no routing header (date-time group, FM, TO)")
+    elif header.date is None:
+        cable.defect("no-date-time-group", 1, "the header has no date-time group")
+
+    body = [Line(i + 1, raw_lines[i]) for i in range(header.end, len(raw_lines))]
+    body, _dropped = clean_body(body, _BANNER_WORDS)
+    body = _skip_press_date(body, cable)
+    start = next((k for k, ln in enumerate(body) if ln.text.strip()), len(body))
+
+    # The banner, sometimes split over two lines (classification / SECTION ...).
+    glued = split_glued([(ln.number, ln.text) for ln in body[start:start + 80]]) + \
+        [(ln.number, ln.text) for ln in body[start + 80:]]
+    lines = [Line(n, s) for n, s in glued]
+    ban = banner_mod.parse_banner(lines[0].text) if lines else None
+    after_banner = 1 if ban else 0
+    if ban and ban.station_words is None and len(lines) > 1 and banner_mod.SECTION.match(lines[1].text.strip()):
+        more = banner_mod.parse_banner("UNCLASSIFIED " + lines[1].text.strip())
+        if more:
+            ban.section, ban.sections = more.section, more.sections
+            ban.station_words, ban.serial = more.station_words, more.serial
+            ban.captions = (ban.captions or []) + (more.captions or [])
+        after_banner = 2
+    if ban is None:
+        cable.defect("no-banner", lines[0].number if lines else None, "no classification banner at the top of the body")
+
+    pre = parse_preamble([(ln.number, ln.text) for ln in lines[after_banner:]])
+    captions = list(ban.captions or []) if ban else []
+    captions += pre.captions
+    cable.captions = list(dict.fromkeys(captions))
+    base = ban.classification if ban else None
+    cable.classification = banner_mod.wikileaks_label(base, cable.captions)
+    if ban:
+        cable.sections = ban.sections
+
+    _fill_id(cable, header, ban)
+    cable.origin = origin_name(cable.from_, cable.station)
+
+    if pre.subject is not None:
+        cable.subject = collapse_spaces(pre.subject) or None
+    if pre.tags is not None:
+        cable.tags = parse_tags(pre.tags)
+    if pre.eo is not None:
+        cable.declassification = parse_declassification(pre.eo)
+    if pre.classified_by is not None:
+        cable.classified_by = parse_classified_by(pre.classified_by)
+    year = header.year or _year_of(cable.date)
+    for block, _line in pre.refs:
+        cable.references.extend(parse_references(block, year=year, own_id=cable.id))
+
+    rest = lines[after_banner + pre.end:]
+    rest, cable.signer = split_signer(rest)
+    cable.paragraphs, problems = parse_paragraphs(rest)
+    for line, code, number in problems:
+        what = "repeated" if code == "paragraph-repeat" else "out of sequence"
+        cable.defect(code, line, f"paragraph {number} is {what}")
+
+    cable.summary, terminated = find_summary(cable.paragraphs)
+    if cable.summary is not None and not terminated:
+        cable.defect("summary-unterminated", None, "SUMMARY without END SUMMARY: the summary is its paragraph")
+    cable.comments = find_blocks(cable.paragraphs, "COMMENT")
+    cable.notes = find_blocks(cable.paragraphs, "NOTE")
+    cable.partial = bool(_PARTIAL.search(text))
+    _check_consistency(cable, header, ban, base)
+
+
+def _skip_press_date(body: list[Line], cable: Cable) -> list[Line]:
+    """Press copies put ``Friday, 23 February 2001, 15:53`` above the banner."""
+    from .header import parse_weekday_date
+
+    for k, ln in enumerate(body[:5]):
+        if ln.text.strip():
+            press = parse_weekday_date(ln.text)
+            if press:
+                cable.date = cable.date or press
+                return body[:k] + body[k + 1:]
+            break
+    return body
+
+
+def _year_of(date: str | None) -> int | None:
+    return int(date[:4]) if date else None
+
+
+def _fill_id(cable: Cable, header: Any, ban: banner_mod.Banner | None) -> None:
+    """id = year of the DTG + station + serial; station and serial from the
+    banner, else from the FM line and the DE line's serial."""
+    station = serial = None
+    if ban and ban.station_words:
+        station = canonical_station(ban.station_words) or station_key(ban.station_words)
+        serial = ban.serial
+    if station is None and cable.from_:
+        words = cable.from_.split()
+        city = " ".join(words[1:]) if len(words) > 1 else cable.from_
+        station = canonical_station(city) or canonical_station(cable.from_)
+    if serial is None and header.transmission.ssn:
+        serial = header.transmission.ssn
+    cable.station = station
+    year = header.year or _year_of(cable.date)
+    cable.id = make_id(year, station, serial)
+    if cable.id is None:
+        cable.defect("no-id", None, "cannot make the reference id (year, station or serial missing)")
+
+
+def _check_consistency(cable: Cable, header: Any, ban: banner_mod.Banner | None, base: str | None) -> None:
+    t = header.transmission
+    if ban and ban.serial and t.ssn and int(ban.serial) % 10000 != int(t.ssn) % 10000:
+        cable.defect("serial-mismatch", None, f"DE line serial {t.ssn} differs from banner serial {ban.serial}")
+    if t.julian_time and header.date:
+        import datetime as dt
+
+        day = dt.date.fromisoformat(header.date[:10]).timetuple().tm_yday
+        if int(t.julian_time[:3]) != day:
+            cable.defect("julian-mismatch", None,
+                         f"Julian date {t.julian_time[:3]} in the DE line is not day {day:03d} of the date-time group")
+    if t.security and base:
+        level = _SECURITY_LEVELS.get(t.security.split()[-1])
+        expected = "UNCLASSIFIED" if base == "LIMITED OFFICIAL USE" else base
+        if level and level != expected:
+            cable.defect("security-mismatch", None, f"security group {t.security} does not match banner {base}")
+    if ban and ban.section and ban.sections and ban.section > ban.sections:
+        cable.defect("section-mismatch", None, f"SECTION {ban.section} OF {ban.sections}")
+    if cable.date is None:
+        cable.defect("no-date", None, "no date found in the text")
+    if cable.classification is None:
+        cable.defect("no-classification", None, "no classification found in the text")
+
+
+_METADATA_FIELDS = ("id", "date", "classification", "origin")
+
+
+def _check_metadata(cable: Cable) -> None:
+    """Compare with WikiLeaks' metadata: never overwrite, fall back only when
+    the text lacks a value, and say so either way."""
+    meta = cable.metadata
+    if not meta:
+        return
+    for name in _METADATA_FIELDS:
+        theirs = meta.get(name)
+        if not theirs:
+            continue
+        ours = getattr(cable, name)
+        if ours is None:
+            setattr(cable, name, theirs)
+            cable.defect("metadata-fallback", None, f"{name} taken from the source metadata: {theirs}")
+        elif not _agrees(name, ours, theirs):
+            cable.defect("metadata-mismatch", None, f"{name}: text says {ours!r}, source metadata says {theirs!r}")
+
+
+def _agrees(name: str, ours: str, theirs: str) -> bool:
+    if name == "date":
+        return ours[:16] == theirs[:16]
+    return ours == theirs

@@ -1,0 +1,99 @@
+"""The classification banner and the handling captions.
+
+``C O N F I D E N T I A L SECTION 01 OF 02 ASTANA 000319`` gives the
+classification, the section count, and the station and serial that make
+the cable's id.  Captions (SIPDIS, NOFORN, EXDIS, ...) stand in the banner
+and on their own lines under it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _spaced(word: str) -> str:
+    """``SECRET`` -> a pattern that also matches ``S E C R E T``."""
+    return r"\s?".join(word)
+
+
+BANNER = re.compile(
+    r"^\s*(?P<cls>TOP\s+SECRET|" + _spaced("CONFIDENTIAL") + "|" + _spaced("SECRET") + "|"
+    + _spaced("UNCLASSIFIED") + "|" + _spaced("UNCLAS") + r"|LIMITED\s+OFFICIAL\s+USE)(?![A-Za-z])",
+    re.I,
+)
+SECTION = re.compile(r"\bSECTION\s+0*(?P<n>\d{1,3})\s+OF\s+0*(?P<m>\d{1,3})\b", re.I)
+
+# Handling captions, in the spelling we report them.  Spaced-out forms
+# (``E X D I S``) are matched too.
+CAPTIONS = ("SIPDIS", "NOFORN", "EXDIS", "NODIS", "LIMDIS", "STADIS", "SENSITIVE", "EFTO",
+            "ROGER", "CHEROKEE", "NOCONTRACT", "ORCON", "PROPIN", "SBU")
+_CAPTION = re.compile(
+    r"(?<![A-Za-z])(?P<cap>" + "|".join(_spaced(c) for c in CAPTIONS)
+    + r"|FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO)(?![A-Za-z])",
+)
+_CAPTION_NAMES = {re.sub(r"\s", "", c): c for c in CAPTIONS} | {"FOROFFICIALUSEONLY": "FOUO", "FOUO": "FOUO"}
+# What the station-and-serial part of a banner looks like: ``NEW DELHI 005135``.
+_STATION_SERIAL = re.compile(r"(?P<station>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4}) 0*(?P<serial>\d{1,7})\b")
+
+
+@dataclass
+class Banner:
+    classification: str | None = None   # SECRET, CONFIDENTIAL, UNCLASSIFIED, ...
+    section: int | None = None
+    sections: int | None = None
+    station_words: str | None = None    # ``NEW DELHI`` as written
+    serial: str | None = None
+    captions: list[str] | None = None
+    rest: str = ""                      # what followed on the line
+
+
+def base_classification(matched: str) -> str:
+    word = re.sub(r"\s", "", matched).upper()
+    if word.startswith("UNCLAS"):
+        return "UNCLASSIFIED"
+    if word == "TOPSECRET":
+        return "TOP SECRET"
+    if word == "LIMITEDOFFICIALUSE":
+        return "LIMITED OFFICIAL USE"
+    return word
+
+
+def find_captions(text: str) -> list[str]:
+    """Caption names in order of appearance (upper-case input expected)."""
+    return [_CAPTION_NAMES[re.sub(r"\s", "", m["cap"])] for m in _CAPTION.finditer(text)]
+
+
+def parse_banner(line: str) -> Banner | None:
+    """The banner on ``line``, or None if the line does not start with one."""
+    m = BANNER.match(line)
+    if not m:
+        return None
+    b = Banner(classification=base_classification(m["cls"]))
+    rest = line[m.end():].upper()
+    b.captions = find_captions(rest)
+    sec = SECTION.search(rest)
+    if sec:
+        b.section, b.sections = int(sec["n"]), int(sec["m"])
+        rest_for_station = rest[sec.end():]
+    else:
+        rest_for_station = rest
+    cleaned = _CAPTION.sub(" ", rest_for_station.replace("/", " "))
+    cleaned = " ".join(cleaned.split())
+    st = _STATION_SERIAL.match(cleaned)
+    if st and not st["station"].startswith(("E.O", "EO ", "TAGS", "SUBJ")):
+        b.station_words, b.serial = st["station"], st["serial"]
+    b.rest = line[m.end():]
+    return b
+
+
+def wikileaks_label(base: str | None, captions: list[str]) -> str | None:
+    """The classification label WikiLeaks uses: base plus NOFORN / FOUO."""
+    if base is None:
+        return None
+    caps = set(captions)
+    if base in ("SECRET", "CONFIDENTIAL", "TOP SECRET") and "NOFORN" in caps:
+        return base + "//NOFORN"
+    if base == "UNCLASSIFIED" and caps & {"SENSITIVE", "SBU", "FOUO"}:
+        return "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+    return base

@@ -1,0 +1,258 @@
+"""The routing header: transmission lines, date-time group, FM, TO, INFO.
+
+An ACP-126 telegram header looks like::
+
+    VZCZCXRO0825
+    OO RUEHBI RUEHCI ...
+    DE RUEHTA #0319/01 0551013
+    ZNY CCCCC ZZH
+    O 241013Z FEB 09
+    FM AMEMBASSY ASTANA
+    TO RUEHC/SECSTATE WASHDC IMMEDIATE 4694
+    INFO RUCNCLS/ALL SOUTH AND CENTRAL ASIA COLLECTIVE
+
+Older cables have only the date-time group and FM/TO/INFO (addresses
+without routing indicators), 1970s print copies add ``PAGE 01`` lines and
+ACTION/INFO distribution lists before it, and some texts have no header at
+all.  The header ends at the classification banner, at ``BT``, or at the
+first blank line once addressees have started.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Addressee, Transmission
+
+MONTHS = {m: i for i, m in enumerate(
+    ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), start=1)}
+PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
+PRECEDENCE_WORDS = ("NIACT IMMEDIATE", "FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE")
+
+_TID = re.compile(r"^VZCZC[A-Z0-9]*$")
+_RI = r"R[A-Z0-9]{3,6}"
+_RELAY = re.compile(rf"^(?P<prec>[ZOPRM]{{2}})\s+(?P<ris>{_RI}(?:\s+{_RI})*)$")
+_RI_ONLY = re.compile(rf"^{_RI}(?:\s+{_RI})*$")
+_DE = re.compile(r"^DE\s+(?P<ri>[A-Z0-9]{4,7})\s+#\s?(?P<ssn>\d{1,5})(?:/(?P<part>\d{1,3}))?(?:\s+(?P<jul>\d{7}))?")
+_SECURITY = re.compile(r"^(?P<sec>ZN[YR]\s+[A-Z]{5})(?P<ops>(?:\s+Z[A-Z]{2})*)\s*$")
+_DTG = re.compile(
+    r"^(?P<prec>(?:[ZOPR]\s+){1,3}|(?:FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE)\s+)?"
+    r"(?P<day>\d{2})(?P<hh>\d{2})(?P<mm>\d{2})\s?Z\s+(?P<mon>[A-Z]{3})\s+(?P<yr>\d{4}|\d{2})\b"
+)
+_WEEKDAY_DATE = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(?P<day>\d{1,2})\s+(?P<mon>[A-Za-z]+)\s+"
+    r"(?P<yr>\d{4}),\s+(?P<hh>\d{2}):(?P<mm>\d{2})\s*$"
+)
+_FM = re.compile(r"^FM\s+(?P<addr>\S.*)$")
+_TO = re.compile(r"^TO\s+(?P<rest>\S.*)$")
+_INFO = re.compile(r"^INFO\s+(?P<rest>\S.*)$")
+_XMT = re.compile(r"^XMT\s+(?P<rest>\S.*)$")
+# 1970s print copies: page headers and the distribution list before the DTG.
+_PRINT_JUNK = re.compile(r"^(?:PAGE\s+\d{2,3}\b|ACTION\s+[A-Z]|INFO\s+[A-Z]{2,6}-\d\d|[A-Z]{2,6}-\d\d\s|/\d{3}\s+W$|-{5,}\s*\d*$|\d{1,3}$|O\s+[A-Z]{3,}$)")
+_BT = re.compile(r"^BT\s*$")
+
+
+@dataclass
+class Header:
+    """What the routing header says; fields stay None when absent."""
+
+    transmission: Transmission = field(default_factory=Transmission)
+    precedence: str | None = None
+    date: str | None = None          # ISO 8601 UTC
+    year: int | None = None          # four digits, from the DTG
+    press_date: str | None = None    # the ``Friday, 23 February 2001, 15:53`` line of press copies
+    from_: str | None = None
+    to: list[Addressee] = field(default_factory=list)
+    info: list[Addressee] = field(default_factory=list)
+    found: bool = False              # any header line at all
+    dtg_line: int | None = None
+    end: int = 0                     # index of the first line after the header
+
+
+def full_year(two_or_four: str) -> int:
+    year = int(two_or_four)
+    if len(two_or_four) == 4:
+        return year
+    return 1900 + year if year >= 66 else 2000 + year
+
+
+def iso_date(year: int, month: int, day: int, hour: int, minute: int) -> str | None:
+    """ISO 8601 UTC, or None when the parts are no real date."""
+    import datetime as _dt  # local: only a parse needs it
+
+    try:
+        return _dt.datetime(year, month, day, hour, minute).strftime("%Y-%m-%dT%H:%M:00Z")
+    except ValueError:
+        return None
+
+
+def parse_dtg(line: str) -> tuple[str | None, str | None, int | None] | None:
+    """``O 241013Z FEB 09`` -> (precedence, ISO date, year); None if no DTG."""
+    m = _DTG.match(line)
+    if not m or m["mon"] not in MONTHS:
+        return None
+    words = (m["prec"] or "").split()
+    if not words:
+        precedence = None
+    elif len(words[0]) == 1:  # ``P R``: the action precedence comes first
+        precedence = PRECEDENCE_LETTERS[words[0]]
+    else:
+        precedence = " ".join(words)
+    year = full_year(m["yr"])
+    date = iso_date(year, MONTHS[m["mon"]], int(m["day"]), int(m["hh"]), int(m["mm"]))
+    return precedence, date, year
+
+
+def parse_weekday_date(line: str) -> str | None:
+    m = _WEEKDAY_DATE.match(line.strip())
+    if not m:
+        return None
+    month = MONTHS.get(m["mon"][:3].upper())
+    if month is None:
+        return None
+    return iso_date(int(m["yr"]), month, int(m["day"]), int(m["hh"]), int(m["mm"]))
+
+
+def parse_addressee(text: str) -> Addressee:
+    """``RUEHC/SECSTATE WASHDC IMMEDIATE 4694`` -> ri, address, precedence, mcn.
+
+    Parsed by tokens from the right so that a long line costs linear time.
+    """
+    excluded: list[str] = []
+    xmt = re.search(r",?\s+XMT\s+", text)
+    if xmt:
+        excluded = [x.strip() for x in re.split(r"\s*[,;]\s*|\s+XMT\s+", text[xmt.end():]) if x.strip()]
+        text = text[: xmt.start()]
+    ri = None
+    slash = text.find("/")
+    if 0 < slash <= 8 and re.fullmatch(r"[A-Z][A-Z0-9]{3,7}", text[:slash]):
+        ri, text = text[:slash], text[slash + 1:]
+    tokens = text.split()
+    mcn = None
+    if len(tokens) > 1 and tokens[-1].isdigit() and len(tokens[-1]) <= 5:
+        mcn = tokens.pop()
+    precedence = None
+    if len(tokens) > 2 and tokens[-2] == "NIACT" and tokens[-1] == "IMMEDIATE":
+        precedence = "NIACT IMMEDIATE"
+        del tokens[-2:]
+    elif len(tokens) > 1 and tokens[-1] in PRECEDENCE_WORDS:
+        precedence = tokens.pop()
+    return Addressee(ri=ri, address=" ".join(tokens), precedence=precedence, mcn=mcn, excluded=excluded)
+
+
+def _is_banner(line: str) -> bool:
+    from .banner import BANNER  # the banner module owns the classification words
+
+    return BANNER.match(line) is not None
+
+
+def _next_text(lines: list[str], start: int) -> str:
+    for line in lines[start:start + 5]:
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def parse_header(lines: list[str]) -> Header:
+    """Read the header from the top of ``lines``; ``Header.end`` marks the body."""
+    h = Header()
+    t = h.transmission
+    mode: str | None = None          # "to" / "info" while reading addressees
+    in_relay = False
+    i, n = 0, len(lines)
+    limit = min(n, 400)             # a header is never longer than this
+    while i < limit:
+        line = lines[i].strip()
+        if not line:
+            if mode and (h.to or h.info):
+                break
+            i += 1
+            continue
+        if mode is None and (press := parse_weekday_date(line)):
+            h.press_date = press
+            h.found = True
+            i += 1
+            continue
+        if _BT.match(line):
+            i += 1
+            break
+        if h.from_ is None and h.dtg_line is None:
+            if _TID.match(line):
+                t.tid, h.found = line, True
+                i += 1
+                continue
+            m = _RELAY.match(line)
+            if m:
+                t.relay_precedence = m["prec"]
+                t.relay.extend(m["ris"].split())
+                in_relay = h.found = True
+                i += 1
+                continue
+            if in_relay and _RI_ONLY.match(line):
+                t.relay.extend(line.split())
+                i += 1
+                continue
+            in_relay = False
+            m = _DE.match(line)
+            if m:
+                t.station_ri, t.ssn, h.found = m["ri"], m["ssn"], True
+                t.part = int(m["part"]) if m["part"] else None
+                t.julian_time = m["jul"]
+                i += 1
+                continue
+            m = _SECURITY.match(line)
+            if m:
+                t.security = " ".join(m["sec"].split())
+                t.op_signals = m["ops"].split()
+                h.found = True
+                i += 1
+                continue
+            dtg = parse_dtg(line)
+            if dtg:
+                h.precedence, h.date, h.year = dtg
+                h.dtg_line, h.found = i, True
+                i += 1
+                continue
+            if _PRINT_JUNK.match(line) and not _is_banner(line):
+                i += 1
+                continue
+            if not h.found and _is_banner(line) and _next_text(lines, i + 1).startswith("PAGE "):
+                i += 1  # the banner printed above a print copy's header
+                continue
+            if not h.found:
+                break  # no header: the text starts with the body
+        m = _FM.match(line)
+        if m and h.from_ is None:
+            h.from_ = " ".join(m["addr"].split())
+            h.found = True
+            mode = None
+            i += 1
+            continue
+        if h.from_ is None and h.dtg_line is not None and not _is_banner(line):
+            i += 1  # junk between DTG and FM (print copies)
+            continue
+        m = _TO.match(line)
+        if m and h.from_ is not None and mode in (None, "to"):
+            mode = "to"
+            h.to.append(parse_addressee(m["rest"]))
+            i += 1
+            continue
+        m = _INFO.match(line)
+        if m and h.from_ is not None:
+            mode = "info"
+            h.info.append(parse_addressee(m["rest"]))
+            i += 1
+            continue
+        if mode and _XMT.match(line):
+            target = (h.info or h.to)[-1]
+            target.excluded.extend(x.strip() for x in re.split(r"\s*[,;]\s*", line[4:]) if x.strip())
+            i += 1
+            continue
+        if mode and not _is_banner(line) and len(line) <= 120:
+            (h.info if mode == "info" else h.to).append(parse_addressee(line))
+            i += 1
+            continue
+        break
+    h.end = i if h.found else 0
+    return h

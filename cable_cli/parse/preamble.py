@@ -1,0 +1,164 @@
+"""The preamble: what stands between the banner and the first paragraph.
+
+Captions and handling lines (``SIPDIS``, ``STATE FOR SCA/CEN``), the E.O.
+line, TAGS, SUBJECT, REF blocks and ``Classified By``.  Some copies glue
+several of these on one line (``SECTION 01 OF 02 BAKU 000687 SIPDIS E.O.
+12958: DECL: ...``), so markers met in the middle of a preamble line start
+a new line first.  This module only cuts the preamble into raw field texts;
+``fields`` and ``references`` interpret them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .banner import CAPTIONS, find_captions
+from .text import join_lines
+
+# Markers that start a preamble field at the start of a line.
+EO = re.compile(r"^\s*(?:E\.?\s?O\.?|EO)\s*:?\s*\d{5}(?!\d)", re.I)
+TAGS = re.compile(r"^\s*X?TAGS?(?![A-Za-z])\s*:?\s*", re.I)
+SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*(?::|\.(?!\w)|\s-\s)\s*", re.I)
+REF = re.compile(r"^\s*(?:REF(?:S|\(S\)|TELS?|ERENCES?)?|RETELS?|REFTELS?)\s*(?::|\.(?=\s)|\s(?=[A-Z]\.\s|\(?[A-Z]\)\s))\s*", re.I)
+CLASSIFIED_BY = re.compile(r"^\s*(?:\([A-Z]{1,3}\)\s*)?CLASSIFIED\s+BY\b\s*:?\s*", re.I)
+# The same markers in the middle of a line (case as written, to spare text).
+_GLUED = re.compile(
+    r"(?<=\S)[ \t]+(?=(?:E\.\s?O\.\s?\d{5}|EO\s1\d{4}\b|TAGS:?\s+[A-Z]{2,}|SUBJECT:|SUBJ:|REFS?:|REF\(S\):"
+    r"|REFTELS?:|Classified\s+[Bb]y\b|CLASSIFIED\s+BY\b|SIPDIS\b))"
+)
+# A paragraph start: ``1. (C)``, ``¶4.``, ``2)``.
+PARA_START = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s*[.)](?!\d)")
+# A lettered REF item: ``B. STATE 15959``, ``(B)``, ``¶B.``, ``c)``.
+REF_ITEM = re.compile(r"^\s*(?:¶\s*)?(?:\(\s*[A-Za-z]{1,2}\s*\)|[A-Za-z]{1,2}\s?[.)])\s")
+_REASON = re.compile(r"1\s*[./]\s*[456]|REASON", re.I)
+_CAPTION_ONLY = re.compile(
+    r"^[\s,;/()-]*(?:(?:" + "|".join(CAPTIONS) + r"|NOT\s+FOR\s+INTERNET\s+DISTRIBUTION|FOR\s+OFFICIAL\s+USE\s+ONLY"
+    r"|E\s?X\s?D\s?I\s?S|N\s?O\s?D\s?I\s?S)[\s,;/()-]*)+$",
+    re.I,
+)
+
+
+@dataclass
+class Preamble:
+    captions: list[str] = field(default_factory=list)
+    handling: list[str] = field(default_factory=list)   # ``STATE FOR ...`` lines
+    eo: str | None = None
+    eo_line: int | None = None
+    tags: str | None = None
+    subject: str | None = None
+    subject_line: int | None = None
+    refs: list[tuple[str, int]] = field(default_factory=list)  # (block text, line)
+    classified_by: str | None = None
+    end: int = 0    # index (into the line list given) of the first body line
+
+
+def split_glued(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Start a new line at each preamble marker found mid-line."""
+    out: list[tuple[int, str]] = []
+    for number, text in lines:
+        if len(text) < 2000 and _GLUED.search(text):
+            out.extend((number, part) for part in _GLUED.split(text))
+        else:
+            out.append((number, text))
+    return out
+
+
+def _is_handling(text: str) -> bool:
+    """An addressing or handling line such as ``STATE FOR SCA/CEN, SCA/A``."""
+    s = text.strip()
+    return (
+        len(s) <= 100
+        and not any(c.islower() for c in s)
+        and not s.endswith(".")
+        and not PARA_START.match(s)
+    )
+
+
+def parse_preamble(lines: list[tuple[int, str]]) -> Preamble:
+    """Cut the preamble off ``lines`` (numbered body lines after the banner)."""
+    p = Preamble()
+    current: str | None = None
+    block: list[str] = []
+    block_line = 0
+    blank_since = False
+    seen_field = False
+
+    def close() -> None:
+        nonlocal current, block
+        if current == "tags":
+            p.tags = join_lines(block)
+        elif current == "subject":
+            p.subject = join_lines(block)
+        elif current == "ref":
+            p.refs.append(("\n".join(block), block_line))
+        elif current == "classified":
+            p.classified_by = join_lines(block)
+        elif current == "eo":
+            p.eo = join_lines(block)
+        current, block = None, []
+
+    i = 0
+    for i, (number, text) in enumerate(lines):
+        if not text.strip():
+            blank_since = True
+            if current in ("subject", "tags", "classified", "eo"):
+                close()
+            continue
+        if PARA_START.match(text):
+            break
+        starts = (
+            ("eo", EO), ("tags", TAGS), ("subject", SUBJECT), ("ref", REF), ("classified", CLASSIFIED_BY),
+        )
+        for name, pattern in starts:
+            m = pattern.match(text)
+            if m:
+                close()
+                current, seen_field, blank_since = name, True, False
+                block_line = number
+                if name == "subject":
+                    p.subject_line = number
+                if name == "eo":
+                    p.eo_line = number
+                rest = text if name == "eo" else text[m.end():]
+                block = [rest] if rest.strip() else []
+                break
+        else:
+            if _continues(current, block, text, blank_since):
+                block.append(text)
+                blank_since = False
+                continue
+            if _CAPTION_ONLY.match(text):
+                close()
+                p.captions.extend(find_captions(text.upper()))
+                continue
+            if not seen_field and _is_handling(text) and i < 15:
+                close()
+                p.handling.append(text.strip())
+                p.captions.extend(find_captions(text.upper()))
+                continue
+            close()
+            break
+    else:
+        i = len(lines)
+    close()
+    p.end = i
+    return p
+
+
+def _continues(current: str | None, block: list[str], text: str, blank_since: bool) -> bool:
+    """Does ``text`` carry on the field being read?"""
+    if current is None:
+        return False
+    if current == "ref":
+        # Lettered items may be set apart by blank lines; other text may not.
+        return REF_ITEM.match(text) is not None or (not blank_since and len(block) < 60)
+    if blank_since:
+        return False
+    if current == "subject":
+        return len(block) < 6
+    if current == "tags":
+        return len(block) < 6 and not any(c.islower() for c in text) and len(text.split()) <= 12
+    if current == "classified":
+        return len(block) < 4 and not _REASON.search(" ".join(block))
+    return False

@@ -1,0 +1,611 @@
+"""REF blocks: ``REF: A. 05 STATE 201650 B. NEW DELHI 2446 AND 2361``.
+
+Pure functions (no I/O).  Three public names:
+
+* :data:`REF_MARKER` recognises the start of a REF block at a line start;
+  its group ``rest`` is the text after the marker.
+* :func:`find_ref_blocks` finds every REF block of a body (marker line plus
+  its continuation lines), for callers that do not delimit blocks themselves.
+* :func:`parse_references` turns the text of one block into
+  :class:`~cable_cli.model.Reference` items.
+
+Everything here runs in linear time: whitespace is collapsed before any
+pattern that could otherwise rescan long runs of it, and no pattern nests
+quantifiers that can overlap.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Reference
+from .stations import canonical_station, make_id
+
+__all__ = ["REF_MARKER", "find_ref_blocks", "parse_references"]
+
+# ---------------------------------------------------------------------------
+# The marker.
+#
+# Seen in the corpus: ``REF:`` ``REFS:`` ``REF(S):`` ``Ref(s):`` ``REFS.:``
+# ``REF.`` ``REFTEL:`` ``REFTELS:`` ``RETELS:`` and ``REF A: X; REF B: Y``.
+# ``REFTEL.``/``REFTEL)`` at a line start are prose ("REFTEL. THE FCO WAS..."),
+# so the telegram forms need a colon.  Without any punctuation (``REF STATE
+# 19842``, ``REF (A) HOH/FROWICK EMAILS; (B) ...``) the marker is accepted
+# only before a label or an upper-case ``[YY] STATION SERIAL``, which keeps
+# prose such as ``REF B, ALGERIA ALSO HOSTS...`` out.  For ``REF A:`` the
+# marker is only the word ``REF`` so that ``rest`` keeps the label
+# (``A: VATICAN 05286; REF B: VATICAN 05546``).
+REF_MARKER = re.compile(
+    r"^[ \t]*¶?[ \t]*"
+    r"(?P<marker>"
+    r"REF(?:S|\(S\))?[ \t]*(?:\.[ \t]*:?|:)"  # REF: REFS: REF(S): REF. REFS.:
+    r"|REFS?(?=[ \t]+(?:\([A-Z]\)|[A-Z][.)])[ \t]+[A-Z0-9])"  # REF (A) X / REF A. X (label kept)
+    r"|REFS?(?=[ \t]+[A-Z][ \t]*:)"  # REF A: X; REF B: Y
+    r"|REFS?(?=[ \t]+(?:\d{2}(?:\d{2})?[ \t]+)?(?-i:[A-Z]{2,}(?:[ \t][A-Z]{2,}){0,3})[ \t]+\d{2,7}\b)"
+    r"|(?:REFTELS?|RETELS?)[ \t]*:"  # REFTEL: REFTELS: RETELS:
+    r")"
+    r"[ \t]*(?P<rest>[^\n]*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+# ---------------------------------------------------------------------------
+# Noise inside a block.
+
+_CLASSIFICATION_WORDS = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE)"
+# ``NEW DELHI 00002587 002 OF 012``, ``MADRID 00000174 002.2 OF 002``
+_PAGE_BREAK = re.compile(
+    r"(?:[A-Z][A-Z'.-]* ){1,5}\d{6,8} \d{3}(?:\.\d{1,2})? OF \d{3}\b", re.IGNORECASE
+)
+# ``PAGE 02 HARARE 05461 01 OF 02 271458Z`` / ``PAGE 02 ATHENS 02959 171944Z``
+_OLD_PAGE_HEADER = re.compile(
+    r"\bPAGE \d{1,3} (?:[A-Z][A-Z'.-]* ){1,5}\d{4,8} (?:\d{2} OF \d{2} )?\d{6}Z\b", re.IGNORECASE
+)
+_BANNER_LINE = re.compile(r"^(?:" + _CLASSIFICATION_WORDS + r"(?: ?/{1,2} ?[A-Z ]+)?)$", re.IGNORECASE)
+_TRAILING_BANNER = re.compile(r" (?:CONFIDENTIAL|SECRET|UNCLASSIFIED)$")
+
+# ---------------------------------------------------------------------------
+# Tokens of one (whitespace-collapsed) item.  A word is alphanumerics joined
+# by single ' . - characters: ``CA-3400``, ``TEHRAN'S`` and ``A-077`` are one
+# token each, so they are never read as a serial.  ``/`` is a token of its
+# own: ``BAGHDAD 386/CPA/1047`` is a reference, ``STATE 5/12`` a date.
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['.-][A-Za-z0-9]+)*|[;:,()&/]")
+# ``B) 91JAKARTA14899``: an id written glued together.
+_GLUED_ID = re.compile(r"(\d{2})([A-Za-z]{3,})(\d{1,7})")
+# ``10SHENYANG 003``: the year glued to the station.
+_GLUED_YEAR = re.compile(r"(\d{2})([A-Za-z]{3,})")
+
+_MONTHS = frozenset(
+    "JAN JANUARY FEB FEBRUARY MAR MARCH APR APRIL MAY JUN JUNE JUL JULY AUG AUGUST "
+    "SEP SEPT SEPTEMBER OCT OCTOBER NOV NOVEMBER DEC DECEMBER".split()
+)
+_MAX_STATION_WORDS = 5  # HO CHI MINH CITY, USUN NEW YORK, BANDAR SERI BEGAWAN
+
+# Kinds of the references that are not cables, by keyword; the earliest
+# keyword in the text wins (``MEMCON ON TELCON`` is a memo).
+_KIND_WORDS = re.compile(
+    r"\b(?:"
+    r"(?P<email>E-?MAILS?|E MAILS?)"
+    r"|(?P<telcon>TELE?CONS?|TELEPHONE (?:CALLS?|CONVERSATIONS?)|PHONE (?:CALLS?|CONVERSATIONS?)|PHONECONS?)"
+    r"|(?P<memo>MEMCONS?|MEMOS?|MEMORAND(?:UM|A))"
+    r"|(?P<letter>LETTERS?)"
+    r"|(?P<meeting>MEETINGS?|MTGS?)"
+    r"|(?P<report>REPORTS?)"
+    r")\b",
+    re.IGNORECASE,
+)
+
+# An item label: ``A.`` ``A)`` ``(A)`` ``A.)`` ``a.`` ``A:`` ``1.`` and the
+# same preceded by the word REF (``REF A: X; REF B: Y``, ``Ref B) Dubai``).
+# ``¶`` has already been turned into a space.  A dot or colon must be
+# followed by a space (``U.S.`` is no label); a parenthesis may be glued to
+# the text (``A)STATE 70789``, ``B)LAGOS 1771``).  Candidates are accepted
+# only in sequence (A, B, C ... or 1, 2, 3 ...), see :func:`_labels`.
+_LABEL = re.compile(
+    r"(?:(?<=[ ;,])|^)"
+    r"(?:REFS? )?"
+    r"(?:\((?P<p>[A-Za-z]{1,2}|\d{1,5})\)"
+    r"|(?P<q>[A-Za-z]{1,2}|\d{1,5})(?:\.\)|\)|[.:](?= |$)))",
+    re.IGNORECASE,
+)
+_LABEL_GAP = re.compile(r"^[ ,;:-]*$")
+
+
+def _clean_line(line: str) -> str:
+    line = line.replace("\u00b6", " ").replace("\t", " ").strip()
+    if line.endswith("\\"):  # some builds end every line with a backslash
+        line = line[:-1].rstrip()
+    # Telegram filler: a lone ``-`` or ``--`` opening a continuation line.
+    while line.startswith("-"):
+        stripped = line.lstrip("-")
+        if stripped and not stripped.startswith(" "):
+            break
+        line = stripped.strip()
+    return line
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+_INNER_MARKER = re.compile(r"(?:(?<=[ ;,])|^)(?:REF(?:S|\(S\)|TELS?)?|RETELS?) ?[.:]{1,2}(?= |$)", re.IGNORECASE)
+# Some builds glue ``Classified By: ...`` to the last REF line.
+_CLASSIFIED_BY = re.compile(r"\bCLASSIFIED BY\b", re.IGNORECASE)
+
+
+def _clean_block(block: str) -> str:
+    """The block on one line: page breaks, banners, filler, repeated markers
+    (``REF: REF: A) ...``, ``A. REF: KATHMANDU 2282``) and anything from a
+    glued ``Classified By`` on removed."""
+    parts = []
+    for raw in block.split("\n"):
+        line = _collapse(_clean_line(raw))
+        if not line:
+            continue
+        line = _PAGE_BREAK.sub(" ", line)
+        line = _OLD_PAGE_HEADER.sub(" ", line)
+        line = _collapse(line)
+        if not line or _BANNER_LINE.match(line):
+            continue
+        line = _TRAILING_BANNER.sub("", line)
+        cut = _CLASSIFIED_BY.search(line)
+        if cut:
+            parts.append(line[: cut.start()])
+            break
+        parts.append(line)
+    return _collapse(_INNER_MARKER.sub(" ", " ".join(parts)))
+
+
+# ---------------------------------------------------------------------------
+# Labels.
+
+
+def _successor(label: str) -> str:
+    if label.isdigit():
+        return str(int(label) + 1)
+    if len(label) == 1:
+        return "AA" if label == "Z" else chr(ord(label) + 1)
+    # AA, BB, CC ... (the doubled letters some long lists use after Z)
+    if label[0] == label[1] and label[0] != "Z":
+        nxt = chr(ord(label[0]) + 1)
+        return nxt + nxt
+    return "\0"
+
+
+def _labels(text: str) -> list[tuple[int, int, str]]:
+    """Accepted labels as (start, end, label) in order.
+
+    A candidate is a label only when it is the next in sequence (the first
+    must be ``A`` or ``1``); a repeat of the current label right after it is
+    folded into it (``A. A) TAIPEI 3001``, ``A. (A) ANKARA 160``).
+    """
+    found: list[tuple[int, int, str]] = []
+    expected_letter, expected_digit = "A", "1"
+    for m in _LABEL.finditer(text):
+        label = (m.group("p") or m.group("q")).upper()
+        if found and label == found[-1][2] and _LABEL_GAP.match(text[found[-1][1] : m.start()]):
+            start, _, same = found[-1]
+            found[-1] = (start, m.end(), same)
+            continue
+        if label.isdigit():
+            if expected_digit is None or label != expected_digit:
+                continue
+            expected_letter = None
+            expected_digit = _successor(label)
+        else:
+            if expected_letter is None or label != expected_letter:
+                continue
+            expected_digit = None
+            expected_letter = _successor(label)
+        found.append((m.start(), m.end(), label))
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Cable references inside one item.
+
+
+class _Tok:
+    __slots__ = ("text", "start", "end", "upper")
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.text = m.group()
+        self.start = m.start()
+        self.end = m.end()
+        self.upper = self.text.upper()
+
+
+def _is_word(tok: _Tok) -> bool:
+    return tok.text[0].isalpha() and not any(c.isdigit() for c in tok.text)
+
+
+def _is_serial(tok: _Tok) -> bool:
+    return tok.text.isdigit() and len(tok.text) <= 8 and int(tok.text) < 1_000_000
+
+
+def _is_year(tok: _Tok) -> bool:
+    t = tok.text
+    return t.isdigit() and (len(t) == 2 or (len(t) == 4 and 1900 <= int(t) <= 2099))
+
+
+def _station_before(toks: list[_Tok], i: int, floor: int) -> tuple[str, int] | None:
+    """The longest known station made of the words just before toks[i]."""
+    first = i
+    while first > floor and i - first < _MAX_STATION_WORDS and _is_word(toks[first - 1]):
+        first -= 1
+    for begin in range(first, i):  # longest span first
+        station = canonical_station(" ".join(t.text for t in toks[begin:i]))
+        if station:
+            return station, begin
+    return None
+
+
+def _station_at(toks: list[_Tok], j: int) -> bool:
+    """Do toks[j:] start with a station followed by a serial?"""
+    k = j
+    while k < len(toks) and k - j < _MAX_STATION_WORDS and _is_word(toks[k]):
+        k += 1
+    if k == j or k >= len(toks) or not _is_serial(toks[k]):
+        return False
+    return any(canonical_station(" ".join(t.text for t in toks[j:e])) for e in range(k, j, -1))
+
+
+class _Cable:
+    __slots__ = ("first", "last", "yy", "station", "serials")
+
+    def __init__(self, first: int, last: int, yy: int | None, station: str, serials: list[str]) -> None:
+        self.first = first  # token index where the reference starts (year or station)
+        self.last = last  # token index of its last token
+        self.yy = yy
+        self.station = station
+        self.serials = serials
+
+
+def _find_cables(text: str, toks: list[_Tok]) -> list[_Cable]:
+    cables: list[_Cable] = []
+    floor = 0  # tokens before it belong to an earlier reference
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        glued = _GLUED_ID.fullmatch(tok.text)
+        if glued:
+            station = canonical_station(glued.group(2))
+            if station:
+                cables.append(_Cable(i, i, int(glued.group(1)), station, [glued.group(3)]))
+                floor = i + 1
+            i += 1
+            continue
+        if not _is_serial(tok) or i == floor or text[tok.start - 1] == "'":  # ``KINSHASA '99``
+            i += 1
+            continue
+        glued_year = _GLUED_YEAR.fullmatch(toks[i - 1].text)
+        if glued_year and canonical_station(glued_year.group(2)):
+            station = canonical_station(glued_year.group(2)) or ""
+            cables.append(_Cable(i - 1, i, int(glued_year.group(1)), station, [tok.text]))
+            floor = i + 1
+            i += 1
+            continue
+        found = _station_before(toks, i, floor)
+        nxt = toks[i + 1].upper if i + 1 < n else ""
+        if (
+            found is None
+            or nxt in _MONTHS  # ``NICOSIA 17 MARCH 85`` is a date
+            or (nxt == "/" and i + 2 < n and toks[i + 2].text[0].isdigit())  # ``5/12/04``
+        ):
+            i += 1
+            continue
+        station, begin = found
+        first = begin
+        yy: int | None = None
+        if begin > floor and _is_year(toks[begin - 1]):
+            yy = int(toks[begin - 1].text) % 100
+            first = begin - 1
+        serials = [tok.text]
+        last = i
+        # ``STATE 12345 (07)``: the year after the serial.
+        if (
+            last + 3 < n
+            and toks[last + 1].text == "("
+            and toks[last + 3].text == ")"
+            and toks[last + 2].text.isdigit()
+            and len(toks[last + 2].text) == 2
+        ):
+            if yy is None:
+                yy = int(toks[last + 2].text)
+            last += 3
+        # ``BRASILIA 2799 AND 2764``, ``STATE 123, 456``: the same station.
+        while last + 2 < n and toks[last + 1].upper in ("AND", "&", ","):
+            cand = toks[last + 2]
+            if not _is_serial(cand) or _station_at(toks, last + 3):
+                break
+            after = toks[last + 3].upper if last + 3 < n else ""
+            if after in _MONTHS:
+                break
+            serials.append(cand.text)
+            last += 2
+        cables.append(_Cable(first, last, yy, station, serials))
+        floor = last + 1
+        i = last + 1
+    return cables
+
+
+_SEPARATORS = (";", ":", ",", "AND", "&")
+_STRIP_EDGES = re.compile(r"^(?:[;:,&]|AND\b|\s)+|(?:[;:,&]|\bAND|\s)+$", re.IGNORECASE)
+
+
+def _strip_edges(text: str) -> str:
+    # Bounded: the text is whitespace-collapsed, so each alternative eats at
+    # least one real character per step.
+    text = text.strip(" ;:,&")
+    while True:
+        upper = text.upper()
+        if upper.endswith(" AND"):
+            text = text[:-4].rstrip(" ;:,&")
+        elif upper.startswith("AND "):
+            text = text[4:].lstrip(" ;:,&")
+        else:
+            return text
+
+
+def _segments(text: str, toks: list[_Tok], cables: list[_Cable]) -> list[tuple[str, list[_Cable]]]:
+    """Cut an item into references: at every ``;`` (outside parentheses),
+    and at a ``:``/``,``/``AND`` that is followed by the start of a cable
+    reference.  Each piece keeps the cables that start in it."""
+    starts = {c.first: c for c in cables}
+    covered = set()
+    for c in cables:
+        covered.update(range(c.first, c.last + 1))
+    cuts: list[int] = []  # token indexes of separators that end a piece
+    depth = 0
+    for k, tok in enumerate(toks):
+        t = tok.text
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth = max(0, depth - 1)
+        elif k in covered:
+            continue
+        elif depth == 0 and (t == ";" or (tok.upper in _SEPARATORS and (k + 1) in starts)):
+            cuts.append(k)
+    pieces: list[tuple[str, list[_Cable]]] = []
+    begin_tok = 0
+    begin_char = 0
+    for cut in [*cuts, len(toks)]:
+        end_char = toks[cut].start if cut < len(toks) else len(text)
+        piece = _strip_edges(text[begin_char:end_char])
+        mine = [c for c in cables if begin_tok <= c.first < cut]
+        if piece:
+            pieces.append((piece, mine))
+        if cut < len(toks):
+            begin_tok = cut + 1
+            begin_char = toks[cut].end
+    return pieces
+
+
+def _kind(text: str) -> str:
+    m = _KIND_WORDS.search(text)
+    return m.lastgroup if m and m.lastgroup else "other"
+
+
+def _item_references(label: str | None, text: str, yy: int | None) -> list[Reference]:
+    toks = [_Tok(m) for m in _TOKEN.finditer(text)]
+    cables = _find_cables(text, toks)
+    refs: list[Reference] = []
+    for piece, mine in _segments(text, toks, cables):
+        if not mine:
+            if any(c.isalnum() for c in piece):
+                refs.append(Reference(label, piece, None, _kind(piece)))
+            continue
+        for cable in mine:
+            year = cable.yy if cable.yy is not None else yy
+            for serial in cable.serials:
+                refs.append(Reference(label, piece, make_id(year, cable.station, serial), "cable"))
+    return refs
+
+
+def parse_references(block: str, *, year: int | None, own_id: str | None) -> list[Reference]:
+    """Parse the text of one REF block into references, in document order.
+
+    ``block`` is everything after the marker (``REF:``, ``REFS:``,
+    ``REF(S):``, ``REFTEL:`` ...; see :data:`REF_MARKER`) up to the end of
+    the block, lines joined with ``\\n``.  ``year`` is the citing cable's
+    year (4 or 2 digits) used for references written without one;
+    ``own_id`` is the citing cable's id, never returned.
+
+    Contract:
+
+    * ``label``: the item's label, upper-cased, without punctuation or the
+      ``¶`` anchor residue: ``A.``, ``A)``, ``(A)``, ``A.)``, ``¶B.``, ``b.``,
+      ``REF C:`` all give ``"A"``/``"B"``/``"C"``; numbered items give
+      ``"1"``, ``"2"``...; unlabelled references give ``None``.  Labels are
+      recognised only in sequence (A, B, C... or 1, 2, 3...), so a stray
+      ``(B)`` in a title is text; a doubled label (``A. A)``) is one label.
+    * ``text``: the reference as written, whitespace collapsed, without its
+      label and without the separators around it.  Unlabelled references
+      separated by ``;``, ``:``, ``,`` or ``AND`` are split (each gets its
+      own text); a serial chain keeps one text: ``BRASILIA 2799 AND 2764``
+      gives two References with the same label and the same text
+      ``"BRASILIA 2799 AND 2764"``, ids ``..BRASILIA2799`` and
+      ``..BRASILIA2764``.
+    * ``kind``/``id``: ``"cable"`` when a known station (``canonical_station``:
+      ``SECSTATE`` -> ``STATE``, ``RIO DE JAN``, ``USUN NEW YORK``...) is
+      followed by a serial; ``id`` = 2-digit year + station + serial without
+      leading zeros, through ``make_id`` (the malformed-id table).  The year
+      is the one written before the station (``05``/``2005``), else a
+      ``(YY)`` after the serial, else the citing cable's ``year`` (``id`` is
+      None if that is None too).  Anything else keeps ``id`` None and gets
+      ``email``, ``telcon``, ``memo``, ``letter``, ``meeting``, ``report``
+      (by keyword, the first in the text wins) or ``other``.
+    * Page-break lines (``NEW DELHI 00002587 002 OF 012``, ``PAGE 02 ...``),
+      classification banners and telegram filler dashes are ignored.
+    * A cable id is returned once (its first occurrence); ``own_id`` never.
+
+    Runs in time linear in the block's length.
+    """
+    cleaned = _clean_block(block)
+    if not cleaned:
+        return []
+    yy = None if year is None else int(year) % 100
+    labels = _labels(cleaned)
+    items: list[tuple[str | None, str]] = []
+    head_end = labels[0][0] if labels else len(cleaned)
+    if cleaned[:head_end].strip():
+        items.append((None, cleaned[:head_end]))
+    for idx, (_, end, label) in enumerate(labels):
+        stop = labels[idx + 1][0] if idx + 1 < len(labels) else len(cleaned)
+        items.append((label, cleaned[end:stop]))
+
+    own = own_id.upper() if own_id else None
+    seen: set[str] = set()
+    out: list[Reference] = []
+    for label, raw in items:
+        text = _strip_edges(raw.strip())
+        if not text:
+            continue
+        for ref in _item_references(label, text, yy):
+            if ref.id is not None:
+                key = ref.id.upper()
+                if key == own or key in seen:
+                    continue
+                seen.add(key)
+            out.append(ref)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Finding the blocks in a body.
+
+_BLOCK_STOP = re.compile(
+    r"(?:CLASSIFIED\s+BY|CLASSIFICATION\b|E\.\s?O\.|EO\s+1\d{4}|TAGS\b|SUBJ(?:ECT)?\b|SUMMARY|BEGIN\b|END\b"
+    r"|SIPDIS|THIS\s+(?:IS|MESSAGE|CABLE|TELEGRAM)|SENSITIVE\s+BUT|PASS\b"
+    r"|REF(?:S|\(S\)|TELS?)?\s*[:.]|RETELS?\s*:)",
+    re.IGNORECASE,
+)
+_PARAGRAPH = re.compile(r"\d{1,2} ?[.)-](?!\d)")
+_ITEM_START = re.compile(
+    r"(?:REFS? )?(?:\(([A-Za-z]{1,2}|\d{1,5})\)|([A-Za-z]{1,2}|\d{1,5})(?:\.\)|\)|[.:](?= |$)))", re.I
+)
+_DASHES = re.compile(r"[-_=]*")
+_PROSE_WORDS = 6
+# ``C) SAO PAULO`` / blank line / ``1483; D) SAO PAULO 1472``: an item cut by a blank line.
+_SERIAL_LINE = re.compile(r"\d{1,6}(?:[ ;,]|$)")
+_WORDS_THEN_SERIAL = re.compile(r"((?:[A-Za-z]+ ){1,3})\d{1,6}\b")
+
+
+def _label_of(flat: str) -> str | None:
+    m = _ITEM_START.match(flat)
+    return (m.group(1) or m.group(2)).upper() if m else None
+
+
+def _last_label(flat: str, after: str | None) -> str | None:
+    """The last label of ``flat`` when its labels continue the sequence
+    after ``after`` (from ``A``/``1`` when None); else ``after``."""
+    expected_letter, expected_digit = ("A", "1") if after is None else (None, None)
+    if after is not None:
+        if after.isdigit():
+            expected_digit = _successor(after)
+        else:
+            expected_letter = _successor(after)
+    last = after
+    for m in _LABEL.finditer(flat):
+        label = (m.group("p") or m.group("q")).upper()
+        if label == expected_digit:
+            expected_letter, expected_digit = None, _successor(label)
+        elif label == expected_letter:
+            expected_letter, expected_digit = _successor(label), None
+        else:
+            continue
+        last = label
+    return last
+
+
+def _looks_like_reference(flat: str) -> bool:
+    """Short, or carries a number or a kind keyword: not a prose sentence."""
+    return any(c.isdigit() for c in flat) or bool(_KIND_WORDS.search(flat)) or len(flat.split()) < _PROSE_WORDS
+
+
+def _has_reference(flat: str) -> bool:
+    """Does the line hold a cable reference or a typed (non-``other``) one?"""
+    return any(ref.kind != "other" for ref in parse_references(flat, year=None, own_id=None))
+
+
+def _continues_cut_item(prev: str, flat: str) -> bool:
+    """``C) SAO PAULO`` / blank / ``1483; D) ...`` or ``C) SANTO`` / blank /
+    ``DOMINGO 4680``: an item cut in two by a blank line."""
+    if not prev or not prev[-1].isalpha():
+        return False
+    if _SERIAL_LINE.match(flat):
+        return True
+    m = _WORDS_THEN_SERIAL.match(flat)
+    if not m:
+        return False
+    last_word = prev.rsplit(" ", 1)[-1]
+    return canonical_station(last_word + " " + m.group(1)) is not None
+
+
+def find_ref_blocks(body: str) -> list[tuple[int, str]]:
+    """Every REF block of a body as ``(line index of the marker, block text)``.
+
+    The block text is what :func:`parse_references` takes: the marker's
+    ``rest`` plus its continuation lines, joined with ``\\n``.  A block ends
+    at a blank (or dashes-only) line unless the next line carries the next
+    item label or finishes an item the blank line cut in two, and at a line
+    that opens something else: a numbered paragraph (unless the items
+    themselves are numbered), ``Classified By``, ``E.O.``, ``TAGS``,
+    ``SUBJECT``, ``SUMMARY``, another marker, or a prose sentence (six words
+    or more with no digit and no kind keyword).  A marker with nothing after
+    it (``...PARA 3 OF`` / ``REFTEL:``) only opens a block when the next line
+    holds a reference.  Page-break and banner lines are kept (the parser
+    drops them) and do not end a block.
+    """
+    lines = body.split("\n")
+    blocks: list[tuple[int, str]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        m = REF_MARKER.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        rest = m.group("rest")
+        parts = [rest]
+        prev = _collapse(_clean_line(rest))
+        has_content = bool(prev)
+        last_label = _last_label(prev, None)
+        pending_blank = False
+        closed = bool(_CLASSIFIED_BY.search(prev))
+        j = i + 1
+        while j < n and not closed:
+            flat = _collapse(_clean_line(lines[j]))
+            if not flat or _DASHES.fullmatch(flat):
+                pending_blank = True
+                j += 1
+                continue
+            if _PAGE_BREAK.fullmatch(flat) or _OLD_PAGE_HEADER.match(flat) or _BANNER_LINE.match(flat):
+                # A page break (with its banner and blank lines) can fall
+                # inside a block: it neither ends nor continues it.
+                parts.append(lines[j])
+                pending_blank = False
+                j += 1
+                continue
+            label = _label_of(flat)
+            if last_label is None:
+                starts_next = label in ("A", "1") and not has_content
+            else:
+                starts_next = label is not None and label == _successor(last_label)
+            if pending_blank and has_content and not starts_next and not _continues_cut_item(prev, flat):
+                break
+            if not starts_next and (_PARAGRAPH.match(flat) or _BLOCK_STOP.match(flat)):
+                break
+            if not _looks_like_reference(flat) or (not has_content and not _has_reference(flat)):
+                break
+            parts.append(lines[j])
+            has_content = True
+            pending_blank = False
+            last_label = _last_label(flat, last_label)
+            prev = flat
+            closed = bool(_CLASSIFIED_BY.search(flat))
+            j += 1
+        if has_content:
+            blocks.append((i, "\n".join(parts)))
+        i = j if j > i else i + 1
+    return blocks

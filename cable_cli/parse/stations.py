@@ -1,0 +1,51 @@
+"""Station names and canonical reference ids (``09ASTANA319``)."""
+
+from __future__ import annotations
+
+import re
+
+from ..data import malformed_ids, station_aliases, stations
+
+_NOT_LETTERS = re.compile(r"[^A-Z]")
+
+
+def canonical_station(name: str) -> str | None:
+    """``NEW DELHI`` -> ``NEWDELHI``, ``SECSTATE`` -> ``STATE``; None if unknown.
+
+    Spaces, dots and hyphens are dropped the way WikiLeaks builds ids, then
+    the alias table maps spellings seen in real cables.
+    """
+    key = _NOT_LETTERS.sub("", name.upper())
+    if not key:
+        return None
+    if key in stations():
+        return key
+    return station_aliases().get(key)
+
+
+def station_key(name: str) -> str:
+    """The id form of a station name even when it is not a known station."""
+    key = _NOT_LETTERS.sub("", name.upper())
+    return station_aliases().get(key, key)
+
+
+def make_id(year: int | str | None, station: str | None, serial: int | str | None) -> str | None:
+    """Year (2 or 4 digits) + station + serial without leading zeros."""
+    if year is None or not station or serial is None:
+        return None
+    try:
+        yy = int(year) % 100
+        number = int(serial)
+    except ValueError:
+        return None
+    ref_id = f"{yy:02d}{station}{number}"
+    return malformed_ids().get(ref_id, ref_id)
+
+
+def two_digit_year(year: int | str) -> int:
+    return int(year) % 100
+
+
+def full_year(yy: int) -> int:
+    """Cablegate spans 1966-2010: 66-99 are 19xx, the rest 20xx."""
+    return 1900 + yy if yy >= 66 else 2000 + yy

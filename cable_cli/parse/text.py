@@ -1,0 +1,73 @@
+"""Text clean-up shared by every parser: line ends, markdown residue.
+
+People copy cables out of web pages, and what they paste carries the
+page's markup as markdown: ``[PGOV](#)`` for a TAGS link and ``[1](#)`` for
+the paragraph anchor that WikiLeaks renders as ``¶``.  We undo both so the
+field parsers only ever see telegram text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ``[1](#)2.`` / ``[1](#)B.``: the ¶ anchor, rendered as a numbered link,
+# right before a paragraph number or a REF label.
+_ANCHOR_LINK = re.compile(r"\[\d{1,3}\]\([^()\s]{0,300}\)(?=[ \t]*[0-9A-Za-z]{1,3}[.)])")
+# Any other markdown link: keep its text.
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\([^()\s]{0,300}\)")
+# Markdown hard line break: a backslash at the end of a line.
+_BACKSLASH_EOL = re.compile(r"\\[ \t]*$", re.M)
+_NBSP = "\u00a0"
+
+
+def has_markdown_residue(text: str) -> bool:
+    return "](" in text and _MD_LINK.search(text) is not None
+
+
+def normalize(text: str) -> str:
+    """LF line ends, no BOM, no markdown residue, NBSP as a space."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _NBSP in text:
+        text = text.replace(_NBSP, " ")
+    if "](" in text:
+        text = _ANCHOR_LINK.sub("¶", text)
+        text = _MD_LINK.sub(r"\1", text)
+    if "\\" in text:
+        text = _BACKSLASH_EOL.sub("", text)
+    return text
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of white space as one space, ends trimmed."""
+    return " ".join(text.split())
+
+
+_SENTENCE_END = re.compile(r"""[.!?:;)"'\]]\s*$""")
+
+
+def join_lines(lines: list[str]) -> str:
+    """Unwrap a telegram's hard-wrapped lines into one running text.
+
+    A line ending in a hyphen joins the next without a space (``DRAFT-`` +
+    ``LAW``); the hyphen is kept because we cannot tell a broken word from
+    a compound.
+    """
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif out.endswith("-") and not out.endswith("--") and line[:1].isalpha():
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
