@@ -38,14 +38,14 @@ def parse_cable(text: str, *, source: str | None = None, input_format: str | Non
                   metadata=dict(metadata) if metadata is not None else None)
     cable.defects.extend(defects or ())
     try:
-        _parse_into(cable, normalize(text))
+        _parse_into(cable, normalize(text), metadata or {})
     except RecursionError:  # pragma: no cover - defensive: never let a parse crash a batch
         cable.defect("parse-error", None, "the parser gave up on this text (recursion)")
     _check_metadata(cable)
     return cable
 
 
-def _parse_into(cable: Cable, text: str) -> None:
+def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
     raw_lines = text.split("\n")
     header = parse_header(raw_lines)
     t = header.transmission
@@ -58,12 +58,17 @@ def _parse_into(cable: Cable, text: str) -> None:
         cable.defect("no-header", 1, "no routing header (date-time group, FM, TO)")
     elif header.date is None:
         cable.defect("no-date-time-group", 1, "the header has no date-time group")
+    if cable.date is None and metadata.get("date"):
+        # Partial extracts have no date-time group; the year in the id needs one.
+        cable.date = metadata["date"]
+        cable.defect("metadata-fallback", None, f"date taken from the source metadata: {cable.date}")
 
     body = [Line(i + 1, raw_lines[i]) for i in range(header.end, len(raw_lines))]
     body, _dropped = clean_body(body, _BANNER_WORDS)
     body = _skip_press_date(body, cable)
     start = next((k for k, ln in enumerate(body) if ln.text.strip()), len(body))
 
+    start = _find_banner(body, start, cable)
     # The banner, sometimes split over two lines (classification / SECTION ...).
     glued = split_glued([(ln.number, ln.text) for ln in body[start:start + 80]]) + \
         [(ln.number, ln.text) for ln in body[start + 80:]]
@@ -82,6 +87,8 @@ def _parse_into(cable: Cable, text: str) -> None:
 
     pre = parse_preamble([(ln.number, ln.text) for ln in lines[after_banner:]])
     captions = list(ban.captions or []) if ban else []
+    if ban and ban.classification == "LIMITED OFFICIAL USE":
+        captions.insert(0, "LOU")  # the label is UNCLASSIFIED; keep what the banner said
     captions += pre.captions
     cable.captions = list(dict.fromkeys(captions))
     base = ban.classification if ban else None
@@ -120,6 +127,27 @@ def _parse_into(cable: Cable, text: str) -> None:
     _check_consistency(cable, header, ban, base)
 
 
+def _find_banner(body: list[Line], start: int, cable: Cable) -> int:
+    """The banner is normally the first line of the body; some copies put
+    other text first (a WikiLeaks page holds a CSV row there).  Look a little
+    further for a line that is clearly a banner."""
+    if start >= len(body) or banner_mod.parse_banner(body[start].text):
+        return start
+    for k in range(start + 1, min(len(body), start + 40)):
+        found = banner_mod.parse_banner(body[k].text)
+        if found and (found.station_words or found.sections):
+            cable.defect("text-before-banner", body[start].number,
+                         f"{k - start} line(s) of other text before the classification banner")
+            return k
+    for k in range(start, min(len(body), start + 40)):
+        m = banner_mod.BANNER_INSIDE.search(body[k].text)
+        if m and m.start() > 0:
+            cable.defect("text-before-banner", body[k].number, "other text glued before the classification banner")
+            body[k] = Line(body[k].number, body[k].text[m.start():])
+            return k
+    return start
+
+
 def _skip_press_date(body: list[Line], cable: Cable) -> list[Line]:
     """Press copies put ``Friday, 23 February 2001, 15:53`` above the banner."""
     from .header import parse_weekday_date
@@ -142,15 +170,21 @@ def _fill_id(cable: Cable, header: Any, ban: banner_mod.Banner | None) -> None:
     """id = year of the DTG + station + serial; station and serial from the
     banner, else from the FM line and the DE line's serial."""
     station = serial = None
+    ssn = header.transmission.ssn
     if ban and ban.station_words:
         station = canonical_station(ban.station_words) or station_key(ban.station_words)
         serial = ban.serial
-    if station is None and cable.from_:
-        words = cable.from_.split()
-        city = " ".join(words[1:]) if len(words) > 1 else cable.from_
-        station = canonical_station(city) or canonical_station(cable.from_)
-    if serial is None and header.transmission.ssn:
-        serial = header.transmission.ssn
+    sender = from_station(cable.from_)
+    if station is None:
+        station = sender
+    elif sender and sender != station and canonical_station(station):
+        # The banner names another post than the FM line: WikiLeaks files a
+        # cable under its routing header, so the header wins.
+        cable.defect("station-mismatch", None,
+                     f"banner station {station} differs from the FM line's {sender}")
+        station, serial = sender, ssn or serial
+    if serial is None and ssn:
+        serial = ssn
     cable.station = station
     year = header.year or _year_of(cable.date)
     cable.id = make_id(year, station, serial)
@@ -180,6 +214,20 @@ def _check_consistency(cable: Cable, header: Any, ban: banner_mod.Banner | None,
         cable.defect("no-date", None, "no date found in the text")
     if cable.classification is None:
         cable.defect("no-classification", None, "no classification found in the text")
+
+
+_OFFICE_PREFIXES = re.compile(r"^(?:AMEMBASSY|AMCONSUL|AMCONGEN|USMISSION|USINT|AIT|USOFFICE|USLO|REO|USDEL)\s+")
+
+
+def from_station(from_line: str | None) -> str | None:
+    """The known station of an FM line: ``AMEMBASSY NEW DELHI`` -> ``NEWDELHI``,
+    ``SECSTATE WASHDC`` -> ``STATE``; None when it is no known station."""
+    if not from_line:
+        return None
+    upper = from_line.upper()
+    if upper.startswith("SECSTATE"):
+        return "STATE"
+    return canonical_station(_OFFICE_PREFIXES.sub("", upper))
 
 
 _METADATA_FIELDS = ("id", "date", "classification", "origin")

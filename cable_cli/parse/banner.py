@@ -17,8 +17,11 @@ def _spaced(word: str) -> str:
     return r"\s?".join(word)
 
 
+# Leading ``","`` is CSV debris some WikiLeaks pages carry; ``O N F I D E N
+# T I A L`` (the C lost) occurs on real pages too.
 BANNER = re.compile(
-    r"^\s*(?P<cls>TOP\s+SECRET|" + _spaced("CONFIDENTIAL") + "|" + _spaced("SECRET") + "|"
+    r"^[\s\",]*(?P<cls>TOP\s+SECRET|" + _spaced("CONFIDENTIAL") + "|" + _spaced("ONFIDENTIAL") + "|"
+    + _spaced("SECRET") + "|"
     + _spaced("UNCLASSIFIED") + "|" + _spaced("UNCLAS") + r"|LIMITED\s+OFFICIAL\s+USE)(?![A-Za-z])",
     re.I,
 )
@@ -56,6 +59,8 @@ def base_classification(matched: str) -> str:
         return "TOP SECRET"
     if word == "LIMITEDOFFICIALUSE":
         return "LIMITED OFFICIAL USE"
+    if word == "ONFIDENTIAL":
+        return "CONFIDENTIAL"
     return word
 
 
@@ -87,13 +92,26 @@ def parse_banner(line: str) -> Banner | None:
     return b
 
 
+# A banner glued after other text (``Cable dated:2002-11-15T12:40:00S E C R E
+# T SECTION 01 OF 05 ANKARA 00830``): a classification word followed by a
+# section count or a station and serial.
+BANNER_INSIDE = re.compile(
+    r"(?:" + "|".join(_spaced(w) for w in ("CONFIDENTIAL", "SECRET", "UNCLASSIFIED")) + r"|UNCLAS)"
+    r"\s+(?:SECTION\s+\d{1,3}\s+OF\s+\d{1,3}\b|[A-Z][A-Z ]{1,30} \d{3,7}\b)"
+)
+
+
 def wikileaks_label(base: str | None, captions: list[str]) -> str | None:
     """The classification label WikiLeaks uses: base plus NOFORN / FOUO."""
     if base is None:
         return None
+    if base == "LIMITED OFFICIAL USE":
+        return "UNCLASSIFIED"  # WikiLeaks has no LOU label (88BEIJING25961: UNCLASSIFIED)
     caps = set(captions)
     if base in ("SECRET", "CONFIDENTIAL", "TOP SECRET") and "NOFORN" in caps:
         return base + "//NOFORN"
-    if base == "UNCLASSIFIED" and caps & {"SENSITIVE", "SBU", "FOUO"}:
+    # WikiLeaks' FOUO label follows SENSITIVE / SBU; a bare "FOR OFFICIAL
+    # USE ONLY" line (1980s cables) stays UNCLASSIFIED in its metadata.
+    if base == "UNCLASSIFIED" and caps & {"SENSITIVE", "SBU"}:
         return "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
     return base

@@ -197,10 +197,8 @@ def _split_name(segment: str, mixed: bool) -> tuple[str | None, str | None]:
     i = len(toks)
     while i > 0 and _is_name_token(toks[i - 1], mixed):
         i -= 1
-    # Leading particles/initials alone do not make a name; give them back.
     name_toks = toks[i:]
-    while name_toks and name_toks[0].lower() in _NAME_PARTICLES and len(name_toks) > 1 and i > 0:
-        break
+    # initials, suffixes or particles alone do not make a name
     has_word = any(
         len([c for c in t if c.isalpha()]) >= 2 and not _NAME_SUFFIX.match(t) and t.lower() not in _NAME_PARTICLES
         for t in name_toks

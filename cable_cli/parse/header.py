@@ -38,19 +38,20 @@ _DE = re.compile(r"^DE\s+(?P<ri>[A-Z0-9]{4,7})\s+#\s?(?P<ssn>\d{1,5})(?:/(?P<par
 _SECURITY = re.compile(r"^(?P<sec>ZN[YR]\s+[A-Z]{5})(?P<ops>(?:\s+Z[A-Z]{2})*)\s*$")
 _DTG = re.compile(
     r"^(?P<prec>(?:[ZOPR]\s+){1,3}|(?:FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE)\s+)?"
-    r"(?P<day>\d{2})(?P<hh>\d{2})(?P<mm>\d{2})\s?Z\s+(?P<mon>[A-Z]{3})\s+(?P<yr>\d{4}|\d{2})\b"
+    r"(?P<day>\d{2})(?P<hh>\d{2})(?P<mm>\d{2})\s?Z\s+(?P<mon>[A-Za-z]{3})\s+(?P<yr>\d{4}|\d{2})\b"
 )
 _WEEKDAY_DATE = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(?P<day>\d{1,2})\s+(?P<mon>[A-Za-z]+)\s+"
     r"(?P<yr>\d{4}),\s+(?P<hh>\d{2}):(?P<mm>\d{2})\s*$"
 )
-_FM = re.compile(r"^FM\s+(?P<addr>\S.*)$")
+_FM = re.compile(r"^(?:FM|From:)\s+(?P<addr>\S.*)$")
 _TO = re.compile(r"^TO\s+(?P<rest>\S.*)$")
 _INFO = re.compile(r"^INFO\s+(?P<rest>\S.*)$")
 _XMT = re.compile(r"^XMT\s+(?P<rest>\S.*)$")
 # 1970s print copies: page headers and the distribution list before the DTG.
 _PRINT_JUNK = re.compile(r"^(?:PAGE\s+\d{2,3}\b|ACTION\s+[A-Z]|INFO\s+[A-Z]{2,6}-\d\d|[A-Z]{2,6}-\d\d\s|/\d{3}\s+W$|-{5,}\s*\d*$|\d{1,3}$|O\s+[A-Z]{3,}$)")
 _BT = re.compile(r"^BT\s*$")
+_PARTIAL_NOTE = re.compile(r"^This record is a partial extract of the original cable", re.I)
 
 
 @dataclass
@@ -90,7 +91,7 @@ def iso_date(year: int, month: int, day: int, hour: int, minute: int) -> str | N
 def parse_dtg(line: str) -> tuple[str | None, str | None, int | None] | None:
     """``O 241013Z FEB 09`` -> (precedence, ISO date, year); None if no DTG."""
     m = _DTG.match(line)
-    if not m or m["mon"] not in MONTHS:
+    if not m or m["mon"].upper() not in MONTHS:
         return None
     words = (m["prec"] or "").split()
     if not words:
@@ -100,7 +101,7 @@ def parse_dtg(line: str) -> tuple[str | None, str | None, int | None] | None:
     else:
         precedence = " ".join(words)
     year = full_year(m["yr"])
-    date = iso_date(year, MONTHS[m["mon"]], int(m["day"]), int(m["hh"]), int(m["mm"]))
+    date = iso_date(year, MONTHS[m["mon"].upper()], int(m["day"]), int(m["hh"]), int(m["mm"]))
     return precedence, date, year
 
 
@@ -160,6 +161,7 @@ def parse_header(lines: list[str]) -> Header:
     t = h.transmission
     mode: str | None = None          # "to" / "info" while reading addressees
     in_relay = False
+    fm_ahead: int | None = None     # index of the FM line, once looked for
     i, n = 0, len(lines)
     limit = min(n, 400)             # a header is never longer than this
     while i < limit:
@@ -168,6 +170,9 @@ def parse_header(lines: list[str]) -> Header:
             if mode and (h.to or h.info):
                 break
             i += 1
+            continue
+        if mode is None and _PARTIAL_NOTE.match(line):
+            i += 1  # WikiLeaks' note on partial records stands above the header
             continue
         if mode is None and (press := parse_weekday_date(line)):
             h.press_date = press
@@ -229,8 +234,10 @@ def parse_header(lines: list[str]) -> Header:
             mode = None
             i += 1
             continue
-        if h.from_ is None and h.dtg_line is not None and not _is_banner(line):
-            i += 1  # junk between DTG and FM (print copies)
+        if h.from_ is None and h.dtg_line is not None and fm_ahead is None:
+            fm_ahead = next((k for k in range(i, min(n, i + 60)) if _FM.match(lines[k].strip())), -1)
+        if h.from_ is None and h.dtg_line is not None and (fm_ahead or -1) > i:
+            i += 1  # print copies: page header and distribution list between DTG and FM
             continue
         m = _TO.match(line)
         if m and h.from_ is not None and mode in (None, "to"):

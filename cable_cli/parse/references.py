@@ -36,7 +36,7 @@ __all__ = ["REF_MARKER", "find_ref_blocks", "parse_references"]
 # marker is only the word ``REF`` so that ``rest`` keeps the label
 # (``A: VATICAN 05286; REF B: VATICAN 05546``).
 REF_MARKER = re.compile(
-    r"^[ \t]*¶?[ \t]*"
+    r"^[ \t]*(?:¶[ \t]*)?"
     r"(?P<marker>"
     r"REF(?:S|\(S\))?[ \t]*(?:\.[ \t]*:?|:)"  # REF: REFS: REF(S): REF. REFS.:
     r"|REFS?(?=[ \t]+(?:\([A-Z]\)|[A-Z][.)])[ \t]+[A-Z0-9])"  # REF (A) X / REF A. X (label kept)
@@ -54,7 +54,7 @@ REF_MARKER = re.compile(
 _CLASSIFICATION_WORDS = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE)"
 # ``NEW DELHI 00002587 002 OF 012``, ``MADRID 00000174 002.2 OF 002``
 _PAGE_BREAK = re.compile(
-    r"(?:[A-Z][A-Z'.-]* ){1,5}\d{6,8} \d{3}(?:\.\d{1,2})? OF \d{3}\b", re.IGNORECASE
+    r"(?<![A-Z'.-])(?:[A-Z][A-Z'.-]* ){1,5}\d{6,8} \d{3}(?:\.\d{1,2})? OF \d{3}\b", re.IGNORECASE
 )
 # ``PAGE 02 HARARE 05461 01 OF 02 271458Z`` / ``PAGE 02 ATHENS 02959 171944Z``
 _OLD_PAGE_HEADER = re.compile(
@@ -104,7 +104,8 @@ _LABEL = re.compile(
     r"(?:(?<=[ ;,])|^)"
     r"(?:REFS? )?"
     r"(?:\((?P<p>[A-Za-z]{1,2}|\d{1,5})\)"
-    r"|(?P<q>[A-Za-z]{1,2}|\d{1,5})(?:\.\)|\)|[.:](?= |$)))",
+    r"|(?P<q>[A-Za-z]{1,2})(?:\.\)|\)|[.:](?=[ 0-9]|$))"  # ``D.01 BRASILIA 3714``
+    r"|(?P<d>\d{1,5})(?:\.\)|\)|[.:](?= |$)))",
     re.IGNORECASE,
 )
 _LABEL_GAP = re.compile(r"^[ ,;:-]*$")
@@ -129,7 +130,9 @@ def _collapse(text: str) -> str:
 
 _INNER_MARKER = re.compile(r"(?:(?<=[ ;,])|^)(?:REF(?:S|\(S\)|TELS?)?|RETELS?) ?[.:]{1,2}(?= |$)", re.IGNORECASE)
 # Some builds glue ``Classified By: ...`` to the last REF line.
-_CLASSIFIED_BY = re.compile(r"\bCLASSIFIED BY\b", re.IGNORECASE)
+_CLASSIFIED_BY = re.compile(
+    r"\bCLASSIFIED BY\b|(?:\(U\) )?\bTHIS (?:CABLE|MESSAGE|TELEGRAM) IS\b|\bPLEASE PASS\b", re.IGNORECASE
+)
 
 
 def _clean_block(block: str) -> str:
@@ -181,8 +184,13 @@ def _labels(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     expected_letter, expected_digit = "A", "1"
     for m in _LABEL.finditer(text):
-        label = (m.group("p") or m.group("q")).upper()
-        if found and label == found[-1][2] and _LABEL_GAP.match(text[found[-1][1] : m.start()]):
+        label = (m.group("p") or m.group("q") or m.group("d")).upper()
+        if (
+            found
+            and label == found[-1][2]
+            and m.start() - found[-1][1] <= 3
+            and _LABEL_GAP.match(text[found[-1][1] : m.start()])
+        ):
             start, _, same = found[-1]
             found[-1] = (start, m.end(), same)
             continue
@@ -237,6 +245,17 @@ def _station_before(toks: list[_Tok], i: int, floor: int) -> tuple[str, int] | N
         if station:
             return station, begin
     return None
+
+
+def _is_paren_year(toks: list[_Tok], k: int) -> bool:
+    """``( YY )`` at toks[k:k+3]."""
+    return (
+        k + 2 < len(toks)
+        and toks[k].text == "("
+        and toks[k + 2].text == ")"
+        and toks[k + 1].text.isdigit()
+        and len(toks[k + 1].text) == 2
+    )
 
 
 def _station_at(toks: list[_Tok], j: int) -> bool:
@@ -300,16 +319,14 @@ def _find_cables(text: str, toks: list[_Tok]) -> list[_Cable]:
         if begin > floor and _is_year(toks[begin - 1]):
             yy = int(toks[begin - 1].text) % 100
             first = begin - 1
+        elif begin - 3 >= floor and _is_paren_year(toks, begin - 3):
+            # ``BRASILIA 709 (08) SAO PAULO 542``: the year of the next one.
+            yy = int(toks[begin - 2].text)
+            first = begin - 3
         serials = [tok.text]
         last = i
         # ``STATE 12345 (07)``: the year after the serial.
-        if (
-            last + 3 < n
-            and toks[last + 1].text == "("
-            and toks[last + 3].text == ")"
-            and toks[last + 2].text.isdigit()
-            and len(toks[last + 2].text) == 2
-        ):
+        if last + 3 < n and _is_paren_year(toks, last + 1) and not _station_at(toks, last + 4):
             if yy is None:
                 yy = int(toks[last + 2].text)
             last += 3
@@ -330,35 +347,41 @@ def _find_cables(text: str, toks: list[_Tok]) -> list[_Cable]:
 
 
 _SEPARATORS = (";", ":", ",", "AND", "&")
-_STRIP_EDGES = re.compile(r"^(?:[;:,&]|AND\b|\s)+|(?:[;:,&]|\bAND|\s)+$", re.IGNORECASE)
+
+
+def _is_edge_word(word: str) -> bool:
+    bare = word.strip(";:,&")
+    return not bare or bare.upper() == "AND"
 
 
 def _strip_edges(text: str) -> str:
-    # Bounded: the text is whitespace-collapsed, so each alternative eats at
-    # least one real character per step.
-    text = text.strip(" ;:,&")
-    while True:
-        upper = text.upper()
-        if upper.endswith(" AND"):
-            text = text[:-4].rstrip(" ;:,&")
-        elif upper.startswith("AND "):
-            text = text[4:].lstrip(" ;:,&")
-        else:
-            return text
+    """Drop separators and a dangling ``AND`` at both ends (linear)."""
+    words = text.split(" ")
+    i, j = 0, len(words)
+    while i < j and _is_edge_word(words[i]):
+        i += 1
+    while j > i and _is_edge_word(words[j - 1]):
+        j -= 1
+    return " ".join(words[i:j]).strip(" ;:,&")
 
 
 def _segments(text: str, toks: list[_Tok], cables: list[_Cable]) -> list[tuple[str, list[_Cable]]]:
     """Cut an item into references: at every ``;`` (outside parentheses),
-    and at a ``:``/``,``/``AND`` that is followed by the start of a cable
-    reference.  Each piece keeps the cables that start in it."""
+    at a ``:``/``,``/``AND`` followed by the start of a cable reference, and
+    between two cable references written back to back without a separator
+    (``10 CARACAS 39 10 CARACAS 35``).  Each piece keeps the cables that
+    start in it."""
     starts = {c.first: c for c in cables}
+    ends = {c.last for c in cables}
     covered = set()
     for c in cables:
         covered.update(range(c.first, c.last + 1))
-    cuts: list[int] = []  # token indexes of separators that end a piece
+    cuts: list[tuple[int, int]] = []  # (first token not in the piece, first token of the next)
     depth = 0
     for k, tok in enumerate(toks):
         t = tok.text
+        if k in starts and (k - 1) in ends:
+            cuts.append((k, k))
         if t == "(":
             depth += 1
         elif t == ")":
@@ -366,19 +389,21 @@ def _segments(text: str, toks: list[_Tok], cables: list[_Cable]) -> list[tuple[s
         elif k in covered:
             continue
         elif depth == 0 and (t == ";" or (tok.upper in _SEPARATORS and (k + 1) in starts)):
-            cuts.append(k)
+            cuts.append((k, k + 1))
     pieces: list[tuple[str, list[_Cable]]] = []
-    begin_tok = 0
     begin_char = 0
-    for cut in [*cuts, len(toks)]:
+    next_cable = 0  # cables are in token order
+    for cut, resume in [*cuts, (len(toks), len(toks))]:
         end_char = toks[cut].start if cut < len(toks) else len(text)
         piece = _strip_edges(text[begin_char:end_char])
-        mine = [c for c in cables if begin_tok <= c.first < cut]
+        mine = []
+        while next_cable < len(cables) and cables[next_cable].first < cut:
+            mine.append(cables[next_cable])
+            next_cable += 1
         if piece:
             pieces.append((piece, mine))
-        if cut < len(toks):
-            begin_tok = cut + 1
-            begin_char = toks[cut].end
+        if resume < len(toks):
+            begin_char = toks[resume].start
     return pieces
 
 
@@ -508,7 +533,7 @@ def _last_label(flat: str, after: str | None) -> str | None:
             expected_letter = _successor(after)
     last = after
     for m in _LABEL.finditer(flat):
-        label = (m.group("p") or m.group("q")).upper()
+        label = (m.group("p") or m.group("q") or m.group("d")).upper()
         if label == expected_digit:
             expected_letter, expected_digit = None, _successor(label)
         elif label == expected_letter:

@@ -7,6 +7,10 @@ import re
 from ..data import malformed_ids, station_aliases, stations
 
 _NOT_LETTERS = re.compile(r"[^A-Z]")
+# WikiLeaks files USEU Brussels cables under BRUSSELS (94BRUSSELS8603,
+# 09BRUSSELS854: origin "USEU Brussels"), though the alias table, made for
+# REF lines, says USEUBRUSSELS.  Ids must match WikiLeaks'.
+_ID_STATION = {"USEUBRUSSELS": "BRUSSELS"}
 
 
 def canonical_station(name: str) -> str | None:
@@ -18,15 +22,16 @@ def canonical_station(name: str) -> str | None:
     key = _NOT_LETTERS.sub("", name.upper())
     if not key:
         return None
-    if key in stations():
-        return key
-    return station_aliases().get(key)
+    if key not in stations():
+        key = station_aliases().get(key)
+    return _ID_STATION.get(key, key) if key else None
 
 
 def station_key(name: str) -> str:
     """The id form of a station name even when it is not a known station."""
     key = _NOT_LETTERS.sub("", name.upper())
-    return station_aliases().get(key, key)
+    key = station_aliases().get(key, key)
+    return _ID_STATION.get(key, key)
 
 
 def make_id(year: int | str | None, station: str | None, serial: int | str | None) -> str | None:

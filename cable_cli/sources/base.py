@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from cable_cli.model import Defect
+from cable_cli.model import METADATA_KEYS, Defect
 
 #: Names accepted by ``iter_inputs(input_format=...)`` and produced in ``RawCable.input_format``.
 INPUT_FORMATS: tuple[str, ...] = ("text", "scraped", "alx", "html", "plusd", "csv", "json")
@@ -13,7 +13,8 @@ INPUT_FORMATS: tuple[str, ...] = ("text", "scraped", "alx", "html", "plusd", "cs
 #: Single-cable inputs larger than this are refused without being read whole.
 MAX_SINGLE_BYTES = 64 * 1024 * 1024
 
-#: Keys of ``RawCable.metadata``, always all present (``None`` when the source does not say).
+# Keys of ``RawCable.metadata`` (all present, ``None`` when the source does
+# not say) are defined with the record, in ``cable_cli.model.METADATA_KEYS``.
 
 
 @dataclass(slots=True)
