@@ -279,6 +279,16 @@ def export(paths: Paths = None,
         raise typer.Exit(code)
 
 
+@app.command(epilog="Examples:\n\n  cable schema > record.schema.json\n\n" + EXIT_CODES_HELP)
+def schema(version: Version = False) -> None:
+    """Print the JSON Schema of the record that meta/show/export write."""
+    import json
+
+    from .schema import record_schema
+
+    print(json.dumps(record_schema(), indent=2))
+
+
 def main() -> None:
     """Console entry point: usage errors exit 2, a broken pipe ends quietly."""
     try:

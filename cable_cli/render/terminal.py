@@ -37,13 +37,24 @@ class Screen:
         self.color = color
         self.width = width
 
-    def console(self):
+    def console(self, file: Any = None):
         from rich.console import Console
 
-        return Console(file=self.out, markup=False, highlight=False, emoji=False,
+        return Console(file=file or self.out, markup=False, highlight=False, emoji=False,
                        force_terminal=self.color or None, no_color=not self.color,
                        width=self.width if self.width else (None if self.fancy else 200),
                        color_system="auto" if self.color else None, soft_wrap=False)
+
+    def print(self, renderable: Any) -> None:
+        """Draw ``renderable``; off a terminal, without trailing padding."""
+        if self.fancy or self.color:
+            self.console().print(renderable)
+            return
+        import io
+
+        buffer = io.StringIO()
+        self.console(buffer).print(renderable)
+        self.out.write("\n".join(line.rstrip() for line in buffer.getvalue().split("\n")))
 
 
 def _text(value: Any, style: str = ""):
@@ -98,14 +109,13 @@ def _addressee(a: dict[str, Any]) -> str:
 
 def meta_table(screen: Screen, records: list[dict[str, Any]]) -> None:
     """One cable as field/value rows; several as one row per cable."""
-    console = screen.console()
     if len(records) == 1:
         table = _table(screen, ["field", "value"])
         record = records[0]
         for key, value in record.items():
             style = BANNER_STYLES.get(value, "") if key == "classification" and screen.color else ""
             table.add_row(_text(key, "bold" if screen.color else ""), _text(_summary_value(key, value), style))
-        console.print(table)
+        screen.print(table)
         return
     columns = ["id", "date", "classification", "origin", "subject", "tags", "refs", "defects"]
     table = _table(screen, columns)
@@ -113,7 +123,7 @@ def meta_table(screen: Screen, records: list[dict[str, Any]]) -> None:
         style = BANNER_STYLES.get(r["classification"], "") if screen.color else ""
         table.add_row(_text(r["id"]), _text(r["date"]), _text(r["classification"], style), _text(r["origin"]),
                       _text(r["subject"]), _text(r["tags"]), _text(len(r["references"])), _text(len(r["defects"])))
-    console.print(table)
+    screen.print(table)
 
 
 def rows_table(screen: Screen, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
@@ -122,7 +132,7 @@ def rows_table(screen: Screen, rows: list[dict[str, Any]], columns: tuple[str, .
     table = _table(screen, list(shown))
     for row in rows:
         table.add_row(*(_text(row.get(c)) for c in shown))
-    screen.console().print(table)
+    screen.print(table)
 
 
 def show(screen: Screen, record: dict[str, Any], tag_meanings: dict[str, str],
