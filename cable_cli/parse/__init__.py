@@ -20,7 +20,7 @@ from .origin import origin_name
 from .preamble import parse_preamble, split_glued
 from .references import parse_references
 from .stations import canonical_station, make_id, station_key
-from .text import collapse_spaces, normalize
+from .text import collapse_spaces, has_markdown_residue, normalize
 
 __all__ = ["parse_cable"]
 
@@ -34,6 +34,8 @@ _BANNER_WORDS = {"UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED OF
 def parse_cable(text: str, *, source: str | None = None, input_format: str | None = None,
                 metadata: dict[str, Any] | None = None, defects: list[Defect] | None = None) -> Cable:
     """Parse one cable.  ``defects`` are input-level ones to carry over."""
+    if input_format is None:  # text given directly: say whether it was a scraped copy
+        input_format = "scraped" if has_markdown_residue(text) else "text"
     cable = Cable(source=source, input_format=input_format,
                   metadata=dict(metadata) if metadata is not None else None)
     cable.defects.extend(defects or ())

@@ -45,8 +45,11 @@ _WEEKDAY_DATE = re.compile(
     r"(?P<yr>\d{4}),\s+(?P<hh>\d{2}):(?P<mm>\d{2})\s*$"
 )
 _FM = re.compile(r"^(?:FM|From:)\s+(?P<addr>\S.*)$")
-_TO = re.compile(r"^TO\s+(?P<rest>\S.*)$")
-_INFO = re.compile(r"^INFO\s+(?P<rest>\S.*)$")
+# ``INFO/RUEHSA/AMEMBASSY PRETORIA 1186`` (90MOSCOW5204): a slash for the space.
+_TO = re.compile(r"^TO(?:\s+|/(?=[A-Z]))(?P<rest>\S.*)$")
+_INFO = re.compile(r"^INFO(?:\s+|/(?=[A-Z]))(?P<rest>\S.*)$")
+# A print copy's page header inside the addressees (``TO PAGE 02 STATE 015113 182333Z``).
+_ADDR_PAGE = re.compile(r"^PAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,40}?\s+\d{2,6}\s+(?:\d\d\s+OF\s+\d\d\s+)?\d{6}Z\s*")
 _XMT = re.compile(r"^XMT\s+(?P<rest>\S.*)$")
 # 1970s print copies: page headers and the distribution list before the DTG.
 _PRINT_JUNK = re.compile(r"^(?:PAGE\s+\d{2,3}\b|ACTION\s+[A-Z]|INFO\s+[A-Z]{2,6}-\d\d|[A-Z]{2,6}-\d\d\s|/\d{3}\s+W$|-{5,}\s*\d*$|\d{1,3}$|O\s+[A-Z]{3,}$)")
@@ -242,13 +245,23 @@ def parse_header(lines: list[str]) -> Header:
         m = _TO.match(line)
         if m and h.from_ is not None and mode in (None, "to"):
             mode = "to"
-            h.to.append(parse_addressee(m["rest"]))
+            rest = _ADDR_PAGE.sub("", m["rest"]).strip()
+            if rest:
+                h.to.append(parse_addressee(rest))
             i += 1
             continue
         m = _INFO.match(line)
         if m and h.from_ is not None:
             mode = "info"
-            h.info.append(parse_addressee(m["rest"]))
+            rest = _ADDR_PAGE.sub("", m["rest"]).strip()
+            if rest:
+                h.info.append(parse_addressee(rest))
+            i += 1
+            continue
+        if mode and (_ADDR_PAGE.match(line) or parse_weekday_date(line)):
+            # page-break residue among the addressees; a press copy's date line
+            if not _ADDR_PAGE.match(line):
+                h.press_date = h.press_date or parse_weekday_date(line)
             i += 1
             continue
         if mode and _XMT.match(line):

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .banner import CAPTIONS, find_captions
+from .references import REF_MARKER, read_ref_block
 from .text import join_lines
 
 # Markers that start a preamble field at the start of a line.
@@ -98,8 +99,12 @@ def parse_preamble(lines: list[tuple[int, str]]) -> Preamble:
             p.eo = join_lines(block)
         current, block = None, []
 
+    texts = [text for _, text in lines]
+    skip = 0  # lines before it were read as part of a REF block
     i = 0
     for i, (number, text) in enumerate(lines):
+        if i < skip:
+            continue
         if not text.strip():
             blank_since = True
             if current in ("subject", "tags", "classified", "eo"):
@@ -107,8 +112,18 @@ def parse_preamble(lines: list[tuple[int, str]]) -> Preamble:
             continue
         if PARA_START.match(text):
             break
+        rest = _ref_rest(text)
+        if rest is not None:
+            # A REF block is cut by the rules of ``references.read_ref_block``
+            # (items set apart by blank lines, page breaks, an item cut in two).
+            close()
+            seen_field, blank_since = True, False
+            ref_text, skip = read_ref_block(texts, i, rest)
+            if ref_text is not None:
+                p.refs.append((ref_text, number))
+            continue
         starts = (
-            ("eo", EO), ("tags", TAGS), ("subject", SUBJECT), ("ref", REF), ("classified", CLASSIFIED_BY),
+            ("eo", EO), ("tags", TAGS), ("subject", SUBJECT), ("classified", CLASSIFIED_BY),
         )
         for name, pattern in starts:
             m = pattern.match(text)
@@ -143,7 +158,45 @@ def parse_preamble(lines: list[tuple[int, str]]) -> Preamble:
         i = len(lines)
     close()
     p.end = i
+    p.refs.extend(_stray_refs(lines, texts, i))
     return p
+
+
+# How far past the end of the preamble a REF block is still looked for.
+_STRAY_WINDOW = 80
+
+
+def _ref_rest(text: str) -> str | None:
+    """The text after a REF marker (``REF:`` ``REFS.:`` ``REF(S):`` ``REFTEL:``
+    ``REF STATE 19842`` ``REFERENCE:`` ...) opening ``text``; None if none."""
+    m = REF_MARKER.match(text)
+    if m:
+        return m.group("rest")
+    m = REF.match(text)
+    return text[m.end():] if m else None
+
+
+def _stray_refs(lines: list[tuple[int, str]], texts: list[str], start: int) -> list[tuple[str, int]]:
+    """REF blocks between the end of the preamble and the first paragraph.
+
+    The preamble stops at the first line it cannot place (a NARA preface
+    ``Original Telegram was Confidential...``, a second copy of the routing
+    header, a subject wrapped after a blank line); REF blocks met after that
+    but before the first numbered paragraph (within :data:`_STRAY_WINDOW`
+    lines) are still the cable's.
+    """
+    found: list[tuple[str, int]] = []
+    k, stop = start, min(len(lines), start + _STRAY_WINDOW)
+    while k < stop and not PARA_START.match(texts[k]):
+        m = REF_MARKER.match(texts[k])
+        if not m:
+            k += 1
+            continue
+        number = lines[k][0]
+        ref_text, k = read_ref_block(texts, k, m.group("rest"))
+        if ref_text is not None:
+            found.append((ref_text, number))
+    return found
 
 
 def _continues(current: str | None, block: list[str], text: str, blank_since: bool) -> bool:

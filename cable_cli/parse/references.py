@@ -21,7 +21,7 @@ import re
 from ..model import Reference
 from .stations import canonical_station, make_id
 
-__all__ = ["REF_MARKER", "find_ref_blocks", "parse_references"]
+__all__ = ["REF_MARKER", "find_ref_blocks", "parse_references", "read_ref_block"]
 
 # ---------------------------------------------------------------------------
 # The marker.
@@ -591,46 +591,61 @@ def find_ref_blocks(body: str) -> list[tuple[int, str]]:
         if not m:
             i += 1
             continue
-        rest = m.group("rest")
-        parts = [rest]
-        prev = _collapse(_clean_line(rest))
-        has_content = bool(prev)
-        last_label = _last_label(prev, None)
-        pending_blank = False
-        closed = bool(_CLASSIFIED_BY.search(prev))
-        j = i + 1
-        while j < n and not closed:
-            flat = _collapse(_clean_line(lines[j]))
-            if not flat or _DASHES.fullmatch(flat):
-                pending_blank = True
-                j += 1
-                continue
-            if _PAGE_BREAK.fullmatch(flat) or _OLD_PAGE_HEADER.match(flat) or _BANNER_LINE.match(flat):
-                # A page break (with its banner and blank lines) can fall
-                # inside a block: it neither ends nor continues it.
-                parts.append(lines[j])
-                pending_blank = False
-                j += 1
-                continue
-            label = _label_of(flat)
-            if last_label is None:
-                starts_next = label in ("A", "1") and not has_content
-            else:
-                starts_next = label is not None and label == _successor(last_label)
-            if pending_blank and has_content and not starts_next and not _continues_cut_item(prev, flat):
-                break
-            if not starts_next and (_PARAGRAPH.match(flat) or _BLOCK_STOP.match(flat)):
-                break
-            if not _looks_like_reference(flat) or (not has_content and not _has_reference(flat)):
-                break
-            parts.append(lines[j])
-            has_content = True
-            pending_blank = False
-            last_label = _last_label(flat, last_label)
-            prev = flat
-            closed = bool(_CLASSIFIED_BY.search(flat))
-            j += 1
-        if has_content:
-            blocks.append((i, "\n".join(parts)))
+        text, j = read_ref_block(lines, i, m.group("rest"))
+        if text is not None:
+            blocks.append((i, text))
         i = j if j > i else i + 1
     return blocks
+
+
+def read_ref_block(lines: list[str], i: int, rest: str) -> tuple[str | None, int]:
+    """The REF block whose marker is on ``lines[i]`` (``rest``: the text
+    after the marker), cut by the rules of :func:`find_ref_blocks`.
+
+    Returns ``(block text, index of the first line after the block)``; the
+    text is None when the marker opens no block (``...PARA 3 OF`` /
+    ``REFTEL:`` followed by prose), and the index is then ``i + 1``.
+    Blank lines inside or right after the block are consumed.
+    """
+    n = len(lines)
+    parts = [rest]
+    prev = _collapse(_clean_line(rest))
+    has_content = bool(prev)
+    last_label = _last_label(prev, None)
+    pending_blank = False
+    closed = bool(_CLASSIFIED_BY.search(prev))
+    j = i + 1
+    while j < n and not closed:
+        flat = _collapse(_clean_line(lines[j]))
+        if not flat or _DASHES.fullmatch(flat):
+            pending_blank = True
+            j += 1
+            continue
+        if _PAGE_BREAK.fullmatch(flat) or _OLD_PAGE_HEADER.match(flat) or _BANNER_LINE.match(flat):
+            # A page break (with its banner and blank lines) can fall
+            # inside a block: it neither ends nor continues it.
+            parts.append(lines[j])
+            pending_blank = False
+            j += 1
+            continue
+        label = _label_of(flat)
+        if last_label is None:
+            starts_next = label in ("A", "1") and not has_content
+        else:
+            starts_next = label is not None and label == _successor(last_label)
+        if pending_blank and has_content and not starts_next and not _continues_cut_item(prev, flat):
+            break
+        if not starts_next and (_PARAGRAPH.match(flat) or _BLOCK_STOP.match(flat)):
+            break
+        if not _looks_like_reference(flat) or (not has_content and not _has_reference(flat)):
+            break
+        parts.append(lines[j])
+        has_content = True
+        pending_blank = False
+        last_label = _last_label(flat, last_label)
+        prev = flat
+        closed = bool(_CLASSIFIED_BY.search(flat))
+        j += 1
+    if not has_content:
+        return None, i + 1
+    return "\n".join(parts), j

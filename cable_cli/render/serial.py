@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from .safe import json_safe
+from .safe import json_safe, visible
 
 
 def json_line(record: dict[str, Any]) -> str:
@@ -52,7 +52,9 @@ def flat(value: Any) -> str:
 
 
 def tsv_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    """Backslash, tab, newline, CR escaped; other control and BiDi characters
+    made visible (``\\x1b``), so a TSV on a terminal cannot drive it."""
+    return visible(text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r"))
 
 
 def tsv_lines(records: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> Iterable[str]:

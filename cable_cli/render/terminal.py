@@ -138,7 +138,7 @@ def rows_table(screen: Screen, rows: list[dict[str, Any]], columns: tuple[str, .
 def show(screen: Screen, record: dict[str, Any], tag_meanings: dict[str, str],
          routing: dict[str, str]) -> None:
     """The reader's view of one cable."""
-    if not screen.fancy:
+    if not (screen.fancy or screen.color):
         screen.out.write(show_plain(record, tag_meanings))
         return
     from rich.console import Group

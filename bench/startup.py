@@ -1,0 +1,92 @@
+"""Start-up time of single-cable commands.
+
+``cable meta -f json samples/09ASTANA319.scraped.txt`` against ``python3 -c pass``
+and against a minimal Typer app with one command (written to a temp dir), run
+alternately; then TAB completion (``_CABLE_COMPLETE=complete_bash``).  Medians
+of wall-clock time per run::
+
+    python bench/startup.py [--runs 20]
+
+``cable`` is run through its console script in the interpreter's bin directory
+(not a pyenv/asdf shim, whose own start-up would swamp the measurement).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "09ASTANA319.scraped.txt"
+
+MINIMAL_APP = '''\
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def meta(path: str, fmt: str = typer.Option("auto", "--format", "-f")) -> None:
+    print(path, fmt)
+
+
+if __name__ == "__main__":
+    app()
+'''
+
+
+def cable_script() -> str:
+    """The real console script beside this interpreter, else whatever is on PATH."""
+    here = Path(sys.executable).parent / "cable"
+    return str(here) if here.exists() else (shutil.which("cable") or "cable")
+
+
+def timed(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    env = dict(os.environ, NO_COLOR="1")
+    env.pop("CABLE_FORMAT", None)
+    with tempfile.TemporaryDirectory() as tmp:
+        app = Path(tmp) / "minimal_typer.py"
+        app.write_text(MINIMAL_APP)
+        cable = cable_script()
+        complete_env = dict(env, _CABLE_COMPLETE="complete_bash", COMP_WORDS="cable me", COMP_CWORD="1")
+        cases = {
+            "python3 -c pass": ([sys.executable, "-c", "pass"], env),
+            "minimal typer app": ([sys.executable, str(app), "x.txt", "-f", "json"], env),
+            "cable meta -f json": ([cable, "meta", "-f", "json", str(SAMPLE)], env),
+            "cable TAB completion": ([cable], complete_env),
+        }
+        for argv, e in cases.values():  # warm the page cache and .pyc files
+            timed(argv, e)
+        times: dict[str, list[float]] = {name: [] for name in cases}
+        for _ in range(args.runs):  # alternate, so drift hits every case alike
+            for name, (argv, e) in cases.items():
+                times[name].append(timed(argv, e))
+    med = {name: statistics.median(t) * 1000 for name, t in times.items()}
+    print(f"runs: {args.runs} each, alternating; cable = {cable}")
+    for name, ms in med.items():
+        spread = statistics.quantiles(times[name], n=4)
+        print(f"{name:24s} median {ms:7.1f} ms   (IQR {spread[0]*1000:.1f}-{spread[2]*1000:.1f} ms)")
+    base = med["minimal typer app"]
+    print(f"ratio cable meta / minimal typer app:   {med['cable meta -f json'] / base:.2f}x")
+    print(f"ratio TAB completion / minimal typer app: {med['cable TAB completion'] / base:.2f}x")
+    print(f"ratio cable meta / python3 -c pass:     {med['cable meta -f json'] / med['python3 -c pass']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

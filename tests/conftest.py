@@ -1,0 +1,20 @@
+"""Shared test helpers: where the sample and the read-only corpus are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "09ASTANA319.scraped.txt"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The shared corpus; tests that need it are skipped where it is absent."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not here")
+    return CORPUS
