@@ -27,13 +27,19 @@ def tag_meanings() -> dict[str, str]:
 
 
 @cache
-def routing_indicators() -> dict[str, str]:
-    """Routing indicator -> the first plain-language address listed for it."""
-    table: dict[str, str] = {}
+def routing_indicators() -> dict[str, tuple[str, ...]]:
+    """Routing indicator -> every plain-language address listed for it.
+
+    One indicator can serve several addresses (RUEKJCS: Joint Staff and
+    SECDEF), so a reader must not be shown one of them as *the* meaning.
+    """
+    table: dict[str, list[str]] = {}
     for row in _rows("routing.tsv"):
         if len(row) >= 2:
-            table.setdefault(row[0].strip(), row[1].strip())
-    return table
+            names = table.setdefault(row[0].strip(), [])
+            if row[1].strip() not in names:
+                names.append(row[1].strip())
+    return {ri: tuple(names) for ri, names in table.items()}
 
 
 @cache

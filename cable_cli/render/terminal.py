@@ -136,7 +136,7 @@ def rows_table(screen: Screen, rows: list[dict[str, Any]], columns: tuple[str, .
 
 
 def show(screen: Screen, record: dict[str, Any], tag_meanings: dict[str, str],
-         routing: dict[str, str]) -> None:
+         routing: dict[str, tuple[str, ...]]) -> None:
     """The reader's view of one cable."""
     if not (screen.fancy or screen.color):
         screen.out.write(show_plain(record, tag_meanings))
@@ -196,10 +196,17 @@ def show(screen: Screen, record: dict[str, Any], tag_meanings: dict[str, str],
     console.print(Group(*parts))
 
 
-def _with_ri(a: dict[str, Any], routing: dict[str, str]) -> str:
+def _with_ri(a: dict[str, Any], routing: dict[str, tuple[str, ...]]) -> str:
+    """The addressee, its routing indicator spelled out from ACP 117 when
+    the cable's wording is not one of the indicator's known addresses.  The
+    cable's own wording stays first; an indicator that serves several
+    addresses says so."""
     text = _addressee(a)
-    known = routing.get(a["ri"] or "")
-    return f"{text}  [{known}]" if known and known != a["address"] else text
+    known = routing.get(a["ri"] or "", ())
+    if not known or a["address"] in known:
+        return text
+    more = f" (one of {len(known)})" if len(known) > 1 else ""
+    return f"{text}  [{a['ri']} = {known[0]}{more}]"
 
 
 def _tag_line(tag: str, meanings: dict[str, str]) -> str:
