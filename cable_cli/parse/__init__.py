@@ -25,6 +25,7 @@ from .text import collapse_spaces, has_markdown_residue, normalize
 __all__ = ["parse_cable"]
 
 _PARTIAL = re.compile(r"partial extract of the original cable", re.I)
+_PARTIAL_NOTE = re.compile(r"^\s*This record is a partial extract of the original cable", re.I)
 _SECURITY_LEVELS = {"UUUUU": "UNCLASSIFIED", "EEEEE": "UNCLASSIFIED", "CCCCC": "CONFIDENTIAL",
                     "SSSSS": "SECRET", "TTTTT": "TOP SECRET"}
 _BANNER_WORDS = {"UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED OFFICIAL USE",
@@ -133,14 +134,23 @@ def _find_banner(body: list[Line], start: int, cable: Cable) -> int:
     """The banner is normally the first line of the body; some copies put
     other text first (a WikiLeaks page holds a CSV row there).  Look a little
     further for a line that is clearly a banner."""
-    if start >= len(body) or banner_mod.parse_banner(body[start].text):
+    if start < len(body) and _PARTIAL_NOTE.match(body[start].text):
+        # WikiLeaks' "partial extract" note on a header-less record.
+        start = next((k for k in range(start + 1, len(body)) if body[k].text.strip()), len(body))
+    if start >= len(body):
+        return start
+    first = banner_mod.parse_banner(body[start].text)
+    if first and (first.station_words or first.sections):
         return start
     for k in range(start + 1, min(len(body), start + 40)):
         found = banner_mod.parse_banner(body[k].text)
         if found and (found.station_words or found.sections):
-            cable.defect("text-before-banner", body[start].number,
-                         f"{k - start} line(s) of other text before the classification banner")
+            if not first:  # a bare banner above it is a print copy's page banner
+                cable.defect("text-before-banner", body[start].number,
+                             f"{k - start} line(s) of other text before the classification banner")
             return k
+    if first:
+        return start
     for k in range(start, min(len(body), start + 40)):
         m = banner_mod.BANNER_INSIDE.search(body[k].text)
         if m and m.start() > 0:

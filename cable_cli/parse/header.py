@@ -52,7 +52,9 @@ _INFO = re.compile(r"^INFO(?:\s+|/(?=[A-Z]))(?P<rest>\S.*)$")
 _ADDR_PAGE = re.compile(r"^PAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,40}?\s+\d{2,6}\s+(?:\d\d\s+OF\s+\d\d\s+)?\d{6}Z\s*")
 _XMT = re.compile(r"^XMT\s+(?P<rest>\S.*)$")
 # 1970s print copies: page headers and the distribution list before the DTG.
-_PRINT_JUNK = re.compile(r"^(?:PAGE\s+\d{2,3}\b|ACTION\s+[A-Z]|INFO\s+[A-Z]{2,6}-\d\d|[A-Z]{2,6}-\d\d\s|/\d{3}\s+W$|-{5,}\s*\d*$|\d{1,3}$|O\s+[A-Z]{3,}$)")
+# (``H-01     NSCE-00``: one-letter offices; ``------352654  200910Z /23``: the relay line.)
+_PRINT_JUNK = re.compile(r"^(?:PAGE\s+\d{2,3}\b|ACTION\s+[A-Z]|INFO\s+[A-Z]{2,6}-\d\d|[A-Z]{1,6}-\d\d(?:\s|$)|/\d{3}\s+W$"
+                         r"|-{5,}\s*\d*(?:\s+\d{6}Z(?:\s+/\d{1,3})?)?\s*$|\d{1,3}$|O\s+[A-Z]{3,}$)")
 _BT = re.compile(r"^BT\s*$")
 _PARTIAL_NOTE = re.compile(r"^This record is a partial extract of the original cable", re.I)
 
@@ -151,6 +153,10 @@ def _is_banner(line: str) -> bool:
     return BANNER.match(line) is not None
 
 
+def _fm_within(lines: list[str], start: int, window: int) -> bool:
+    return any(_FM.match(line.strip()) for line in lines[start:start + window])
+
+
 def _next_text(lines: list[str], start: int) -> str:
     for line in lines[start:start + 5]:
         if line.strip():
@@ -165,6 +171,7 @@ def parse_header(lines: list[str]) -> Header:
     mode: str | None = None          # "to" / "info" while reading addressees
     in_relay = False
     fm_ahead: int | None = None     # index of the FM line, once looked for
+    print_copy = False              # a ``PAGE 01`` line was seen: 1970s-2000s print format
     i, n = 0, len(lines)
     limit = min(n, 400)             # a header is never longer than this
     while i < limit:
@@ -223,7 +230,11 @@ def parse_header(lines: list[str]) -> Header:
                 i += 1
                 continue
             if _PRINT_JUNK.match(line) and not _is_banner(line):
+                print_copy = print_copy or line.startswith("PAGE")
                 i += 1
+                continue
+            if print_copy and _fm_within(lines, i, 40):
+                i += 1  # the rest of a print copy's distribution block
                 continue
             if not h.found and _is_banner(line) and _next_text(lines, i + 1).startswith("PAGE "):
                 i += 1  # the banner printed above a print copy's header

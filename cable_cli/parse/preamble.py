@@ -147,7 +147,7 @@ def parse_preamble(lines: list[tuple[int, str]]) -> Preamble:
                 close()
                 p.captions.extend(find_captions(text.upper()))
                 continue
-            if not seen_field and _is_handling(text) and i < 15:
+            if not seen_field and i < 15 and (_is_handling(text) or _field_ahead(texts, i + 1)):
                 close()
                 p.handling.append(text.strip())
                 p.captions.extend(find_captions(text.upper()))
@@ -158,12 +158,33 @@ def parse_preamble(lines: list[tuple[int, str]]) -> Preamble:
         i = len(lines)
     close()
     p.end = i
-    p.refs.extend(_stray_refs(lines, texts, i))
+    for ref_text, number in _stray_refs(lines, texts, i):
+        _add_ref(p.refs, ref_text, number)
     return p
 
 
 # How far past the end of the preamble a REF block is still looked for.
 _STRAY_WINDOW = 80
+
+
+def _flat(block: str) -> str:
+    return " ".join(block.replace("\u00b6", " ").split()).upper()
+
+
+def _add_ref(refs: list[tuple[str, int]], ref_text: str, number: int) -> None:
+    """Add a REF block met past the preamble unless it repeats one already
+    read: pages that show a teaser of the cable before its full text hold
+    the preamble twice (09QUITO947, 03THEHAGUE2670).  A teaser's block cut
+    with ``...`` is replaced by the full one."""
+    flat = _flat(ref_text)
+    for k, (known, _) in enumerate(refs):
+        seen = _flat(known)
+        if seen.endswith("...") and flat.startswith(seen[:-3].rstrip()):
+            refs[k] = (ref_text, number)
+            return
+        if flat.startswith(seen) or seen.startswith(flat):
+            return
+    refs.append((ref_text, number))
 
 
 def _ref_rest(text: str) -> str | None:
@@ -197,6 +218,18 @@ def _stray_refs(lines: list[tuple[int, str]], texts: list[str], start: int) -> l
         if ref_text is not None:
             found.append((ref_text, number))
     return found
+
+
+def _field_ahead(texts: list[str], start: int) -> bool:
+    """Is an E.O., TAGS or SUBJECT line coming before any paragraph?  Then a
+    line that is no field (a NARA note ``Declassified/Released US Department
+    of State EO Systematic Review``) is still preamble, not body."""
+    for text in texts[start:start + 10]:
+        if PARA_START.match(text):
+            return False
+        if EO.match(text) or TAGS.match(text) or SUBJECT.match(text):
+            return True
+    return False
 
 
 def _continues(current: str | None, block: list[str], text: str, blank_since: bool) -> bool:
