@@ -46,7 +46,7 @@ Paths = Annotated[Optional[list[str]], typer.Argument(
     show_default=False)]
 Format = Annotated[ListingFormat, typer.Option(
     "--format", "-f", envvar="CABLE_FORMAT", case_sensitive=False,
-    help="auto: a table on a terminal, JSON Lines when piped. Default from CABLE_FORMAT.")]
+    help="auto: a table on a terminal, JSON Lines when piped.")]
 Output = Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
                                                help="Write to FILE (atomically) instead of stdout.")]
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
@@ -238,6 +238,7 @@ def paragraphs(paths: Paths = None,
 
 
 @app.command(epilog="Examples:\n\n  cable refs samples/09ASTANA319.scraped.txt\n\n"
+             "  cable refs samples/09ASTANA319.scraped.txt -f json | jq -r '.[].ref_id'\n\n"
              "  cable refs corpus/ -f tsv | cut -f1,5\n\n" + EXIT_CODES_HELP)
 def refs(paths: Paths = None, fmt: Format = ListingFormat.auto, output: Output = None, force: Force = False,
          input_format: InputFormat = None, ids: Ids = None, glob: Glob = None, files_from: FilesFrom = None,
@@ -247,7 +248,8 @@ def refs(paths: Paths = None, fmt: Format = ListingFormat.auto, output: Output =
     _listing("refs", paths, fmt, output, force, input_format, ids, glob, files_from, null, strict, quiet, color)
 
 
-@app.command(epilog="Examples:\n\n  cable export corpus/ -f jsonl -o corpus.jsonl\n\n"
+@app.command(epilog="Examples:\n\n  cable export samples/09ASTANA319.scraped.txt -f yaml\n\n"
+             "  cable export corpus/ -f jsonl -o corpus.jsonl\n\n"
              "  cable export cables.csv.gz -f csv -o cables-parsed.csv -j 2\n\n"
              "  cable export corpus/ -f json --out-dir records/\n\n" + EXIT_CODES_HELP)
 def export(paths: Paths = None,
@@ -279,7 +281,8 @@ def export(paths: Paths = None,
         raise typer.Exit(code)
 
 
-@app.command(epilog="Examples:\n\n  cable schema > record.schema.json\n\n" + EXIT_CODES_HELP)
+@app.command(epilog="Examples:\n\n  cable schema > record.schema.json\n\n"
+             "  cable schema | jq '.properties | keys'\n\n" + EXIT_CODES_HELP)
 def schema(version: Version = False) -> None:
     """Print the JSON Schema of the record that meta/show/export write."""
     import json

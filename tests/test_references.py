@@ -496,3 +496,154 @@ def test_one_megabyte_of_spaces():
     assert parse_references(" " * 1_000_000, year=2004, own_id=None) == []
     assert find_ref_blocks("REF:" + " " * 1_000_000) == []
     assert REF_MARKER.match(" " * 1_000_000) is None
+
+
+# --- end to end: whole cable excerpts through parse_cable ------------------------
+
+from cable_cli.parse import parse_cable  # noqa: E402
+
+_NEWDELHI_HEADER = (
+    "VZCZCXRO5949\nOO RUEHBI RUEHCI RUEHLH RUEHPW\nDE RUEHNE #2587/01 1080708\nZNY SSSSS ZZH\n"
+    "O 180708Z APR 06 ZDK\nFM AMEMBASSY NEW DELHI\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 2627\n\n"
+)
+
+
+def test_e2e_06NEWDELHI2587_glued_markers_on_one_line():
+    # html/avilaroman-wikileaks-mirror/06NEWDELHI2587.html: every item on the REF line
+    text = _NEWDELHI_HEADER + (
+        "S E C R E T SECTION 01 OF 12 NEW DELHI 002587 \nSIPDIS \nSIPDIS \n"
+        "STATE FOR S/CT, DS/IP/ITA AND DS/IP/SA \nEO 12958 DECL: 04/18/2015 \n"
+        "TAGS PTER, PGOV, PINR, PREL, PINS, MASS, KJUS, KTIA, TBIO, \n"
+        "KCRM, TINT, EFIN, EAIR, SNAR, KISL, IN, PK, BK, NE \n"
+        "SUBJECT: SCENESETTER FOR APRIL 19 US-INDIA CT JOINT WORKING \nGROUP\n"
+        "REF: " + NEWDELHI2587 + "\nClassified By: Charge Bob Blake for Reasons 1.4 (B, D)\n"
+        "¶1. (C) Summary: The US-India counterterrorism dialogue reflects our shared values.\n"
+    )
+    cable = parse_cable(text)
+    assert cable.id == "06NEWDELHI2587"
+    assert [r.label for r in cable.references] == list("ABCDEFGHIJKLMNOPQRSTUV")
+    assert cable.references[9].id == "05CHENNAI2901"
+    assert cable.references[-1].id == "04NEWDELHI876"
+    assert cable.classified_by is not None
+
+
+_BRUSSELS_HEADER = "P 031025Z SEP 03\nFM USEU BRUSSELS\nTO SECSTATE WASHDC PRIORITY\n\n"
+
+
+def test_e2e_03BRUSSELS4143_items_separated_by_blank_lines():
+    # csv none-later-wikileaks-processing/Embassy_Brussels.csv (WikiLeaks' column keeps only A)
+    text = _BRUSSELS_HEADER + (
+        "C O N F I D E N T I A L SECTION 01 OF 03 BRUSSELS 004143 \n \nSIPDIS \n \n"
+        "E.O. 12958: DECL: 09/02/2013 \nTAGS: PREL, EUN \n"
+        "SUBJECT: FIRST STEPS TOWARD AN EU USE-OF-FORCE DOCTRINE: \nOPPORTUNITIES FOR THE U.S. \n \n"
+        "REF: A. BRUSSELS 3917 \n \n     B. BRUSSELS 3210 \n     C. BRUSSELS 2769 \n"
+        "     D. BRUSSELS 3263 \n     E. ROME 3823 \n \n"
+        "Classified By: USEU PolOff Van Reidhead; reasons 1.5 (b) and (d) \n \n"
+        "1.  (C) Summary: EU foreign ministers will discuss a doctrine. \n"
+    )
+    cable = parse_cable(text)
+    assert [(r.label, r.id) for r in cable.references] == [
+        ("A", "03BRUSSELS3917"),
+        ("B", "03BRUSSELS3210"),
+        ("C", "03BRUSSELS2769"),
+        ("D", "03BRUSSELS3263"),
+        ("E", "03ROME3823"),
+    ]
+    assert cable.classified_by is not None
+    assert cable.paragraphs and cable.paragraphs[0].number == 1
+
+
+def test_e2e_04RIODEJANEIRO1105_item_cut_by_blank_line():
+    # csv Consulate_Rio_De_Janeiro.csv (chillicoder-style single breaks, blank line inside item B)
+    text = "R 130959Z AUG 04\nFM AMCONSUL RIO DE JANEIRO\nTO SECSTATE WASHDC\n\n" + (
+        "UNCLAS SECTION 01 OF 02 RIO DE JANEIRO 001105 \n \nSIPDIS \n \nE.O. 12958: N/A \n"
+        "TAGS: PGOV, BR \nSUBJECT: BRZAIL'S MINAS GERAIS:  PT INCUMBENT COULD \n"
+        "WIN A TIGHT RACE IN BRAZIL'S THIRD CITY \n \n"
+        "Refs:  (A) Rio de Janeiro 00190  (B) Rio de Janeiro \n \n00723  (C) Brasilia 01392 \n \n"
+        "1.  (U)  SUMMARY:  The mayoral race in the capital \n"
+    )
+    cable = parse_cable(text)
+    assert [(r.label, r.id) for r in cable.references] == [
+        ("A", "04RIODEJANEIRO190"),
+        ("B", "04RIODEJANEIRO723"),
+        ("C", "04BRASILIA1392"),
+    ]
+
+
+def test_e2e_01VATICAN1419_page_break_inside_block():
+    # csv Embassy_Vatican.csv: the page break between ``AND`` and ``PREVIOUS`` leaves a blank line
+    text = "R 131705Z MAR 01\nFM AMEMBASSY VATICAN\nTO SECSTATE WASHDC 1234\n\n" + (
+        "C O N F I D E N T I A L SECTION 01 OF 02 VATICAN 001419 \n \nSIPDIS \n \n"
+        "E.O. 12958:  DECL. 03/13/11 \n \nTAGS: PREL, PHUM, PGOV, BH, VT \n"
+        "SUBJECT: HOLY SEE SEEKS UNDERSTANDING ON MANAGING \nMOSTAR BISHOP \n \n"
+        "CLASSIFIED BY A/DCM GEORGE H. FROWICK FOR \nREASONS 1.5 (B) AND (D). \n \n"
+        "REF (A) HOH/FROWICK EMAILS; (B) SARAJEVO 1096 AND \n                       CONFIDENTIAL \n \n"
+        "PAGE 02        VATICA  01419  01 OF 02  131649Z \n"
+        "PREVIOUS; (C) STATE 43081; (D) FROWICK/SJOHNSON \nEMAILS \n \n"
+        "1.  (C) SUMMARY:  THE HOLY SEE DOES NOT SHARE THE \n"
+    )
+    cable = parse_cable(text)
+    assert [(r.label, r.id, r.kind) for r in cable.references] == [
+        ("A", None, "email"),
+        ("B", "01SARAJEVO1096", "cable"),
+        ("C", "01STATE43081", "cable"),
+        ("D", None, "email"),
+    ]
+
+
+def test_e2e_89BEIJING14047_refs_dot_colon_and_filler_dashes():
+    # csv Embassy_Beijing.csv: ``REFS.:`` and telegram filler ``-`` on continuation lines
+    text = "O 210918Z MAY 89\nFM AMEMBASSY BEIJING\nTO SECSTATE WASHDC IMMEDIATE 1234\n\n" + (
+        "C O N F I D E N T I A L SECTION 01 OF 03 BEIJING 14047 \n \nE.O. 12356: DECL: OADR \n"
+        "TAGS: PGOV, PINS, CH \nSUBJECT: SITREP NO. 6: THE SCENE ON TIANANMEN, THE \n \n"
+        "REFS.:  A.  BEIJING 14038  B.  BEIJING 14039 \n-       C.  BEIJING 14037  D.  BEIJING 14029 \n"
+        "-       E.  BEIJING 14019 \n \n1.  CONFIDENTIAL - ENTIRE TEXT. \n"
+    )
+    cable = parse_cable(text)
+    assert [r.id for r in cable.references] == [
+        "89BEIJING14038", "89BEIJING14039", "89BEIJING14037", "89BEIJING14029", "89BEIJING14019",
+    ]
+
+
+def test_e2e_66BUENOSAIRES2481_ref_after_nara_preface():
+    # csv gavinmendelgleason-mapper/cables_sample.csv: the NARA preface ends the preamble early
+    text = (
+        "P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\nTO SECSTATE WASHDC PRIORITY\n\n"
+        "UNCLASSIFIED BUENOS AIRES 2481 \n \nOriginal Telegram was Confidential but has since been \n"
+        "de-classified \n \n--------------------------------------------- ---- \n"
+        "Copy from the National Archives \n--------------------------------------------- ---- \n \n"
+        "E.O. 12958: DECL: DECLASSIFIED BY NARA 09/02/2009 \nTAGS: EFIS, PBTS, AR \n"
+        "SUBJECT:  EXTENDED NATIONAL JURISDICTIONS OVER HIGH SEAS \n \n"
+        "REF: STATE 106206 CIRCULAR; STATE CA-3400 NOV 2, 1966 \n \n \n"
+        "1.  PRESS REPORTS AND VARIETY EMBASSY SOURCES CONFIRM \n"
+    )
+    cable = parse_cable(text)
+    assert [(r.id, r.kind) for r in cable.references] == [("66STATE106206", "cable"), (None, "other")]
+
+
+def test_e2e_09QUITO947_teaser_copy_is_not_a_second_block():
+    # html/avilaroman-wikileaks-mirror/09QUITO947.html: a teaser of the cable, then the full text
+    preamble = (
+        "C O N F I D E N T I A L QUITO 000947 \n \nSIPDIS \nPM AND WHA/PPC \n \n"
+        "E.O. 12958: DECL: 2019/11/10 \nTAGS: PREL PGOV MARR MASS EC\n"
+        "SUBJECT: Ecuador - Information on Security Dialogue \n \n"
+        "REF: STATE 112900; QUITO 885; QUITO 570; 08 QUITO 1128 \n \n"
+    )
+    text = (
+        "O R 102218Z NOV 09\nFM AMEMBASSY QUITO\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 0318\n\n"
+        + preamble + "CLASSI...\n\n\nid: 234188\nrefid: 09QUITO947\n\n" + preamble
+        + "CLASSIFIED BY: Andrew Chritton, Charge d'Affaires; REASON: 1.4(A), \n(B), (D) \n \n"
+        "1. (C) Summary: text. \n"
+    )
+    cable = parse_cable(text)
+    assert [r.id for r in cable.references] == ["09STATE112900", "09QUITO885", "09QUITO570", "08QUITO1128"]
+
+
+def test_read_ref_block_returns_the_next_line():
+    from cable_cli.parse.references import read_ref_block
+
+    lines = ["REF: A. BANGKOK 6619 ", " ", "     B. BANGKOK 6554 ", "     C. BANGKOK 6477 ", " ",
+             "Classified By: DCM ALEXANDER A. ARVIZU.  REASON 1.4 (D). "]  # 04BANGKOK6647
+    text, nxt = read_ref_block(lines, 0, "A. BANGKOK 6619 ")
+    assert nxt == 5
+    assert ids(text, 2004, "04BANGKOK6647") == ["04BANGKOK6619", "04BANGKOK6554", "04BANGKOK6477"]

@@ -70,6 +70,7 @@ def _is_handling(text: str) -> bool:
     s = text.strip()
     return (
         len(s) <= 100
+        and not s.startswith(("--", "=="))  # dashes and dash-boxed headings are body
         and not any(c.islower() for c in s)
         and not s.endswith(".")
         and not PARA_START.match(s)

@@ -557,7 +557,13 @@ def _has_reference(flat: str) -> bool:
 def _continues_cut_item(prev: str, flat: str) -> bool:
     """``C) SAO PAULO`` / blank / ``1483; D) ...`` or ``C) SANTO`` / blank /
     ``DOMINGO 4680``: an item cut in two by a blank line."""
-    if not prev or not prev[-1].isalpha():
+    if not prev:
+        return False
+    # ``(B) SARAJEVO 1096 AND`` / page break / ``PREVIOUS; (C) ...``: an
+    # item left open by a trailing conjunction or separator goes on.
+    if prev[-1] in ",;&" or prev.rsplit(" ", 1)[-1].upper() == "AND":
+        return True
+    if not prev[-1].isalpha():
         return False
     if _SERIAL_LINE.match(flat):
         return True
