@@ -24,7 +24,8 @@ from .text import collapse_spaces, has_markdown_residue, normalize
 
 __all__ = ["parse_cable"]
 
-_PARTIAL = re.compile(r"partial extract of the original cable", re.I)
+_PARTIAL_TEXT = "partial extract of the original cable"
+_PARTIAL = re.compile(_PARTIAL_TEXT, re.I)
 _PARTIAL_NOTE = re.compile(r"^\s*This record is a partial extract of the original cable", re.I)
 _SECURITY_LEVELS = {"UUUUU": "UNCLASSIFIED", "EEEEE": "UNCLASSIFIED", "CCCCC": "CONFIDENTIAL",
                     "SSSSS": "SECRET", "TTTTT": "TOP SECRET"}
@@ -126,7 +127,7 @@ def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
         cable.defect("summary-unterminated", None, "SUMMARY without END SUMMARY: the summary is its paragraph")
     cable.comments = find_blocks(cable.paragraphs, "COMMENT")
     cable.notes = find_blocks(cable.paragraphs, "NOTE")
-    cable.partial = bool(_PARTIAL.search(text))
+    cable.partial = _PARTIAL_TEXT in text or bool(_PARTIAL.search(text[:2000]))
     _check_consistency(cable, header, ban, base)
 
 

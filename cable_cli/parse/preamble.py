@@ -24,6 +24,9 @@ SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*(?::|\.(?!\w)|\s-\s)\s*", re.I)
 REF = re.compile(r"^\s*(?:REF(?:S|\(S\)|TELS?|ERENCES?)?|RETELS?|REFTELS?)\s*(?::|\.(?=\s)|\s(?=[A-Z]\.\s|\(?[A-Z]\)\s))\s*", re.I)
 CLASSIFIED_BY = re.compile(r"^\s*(?:\([A-Z]{1,3}\)\s*)?CLASSIFIED\s+BY\b\s*:?\s*", re.I)
 # The same markers in the middle of a line (case as written, to spare text).
+# Cheap substring checks that must all fail for _GLUED to fail: most lines
+# are spared the regex.
+_GLUE_HINTS = ("E.", "EO ", "TAGS", "SUBJ", "REF", "lassified", "CLASSIFIED", "SIPDIS")
 _GLUED = re.compile(
     r"(?<=\S)[ \t]+(?=(?:E\.\s?O\.\s?\d{5}|EO\s1\d{4}\b|TAGS:?\s+[A-Z]{2,}|SUBJECT:|SUBJ:|REFS?:|REF\(S\):"
     r"|REFTELS?:|Classified\s+[Bb]y\b|CLASSIFIED\s+BY\b|SIPDIS\b))"
@@ -58,7 +61,7 @@ def split_glued(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Start a new line at each preamble marker found mid-line."""
     out: list[tuple[int, str]] = []
     for number, text in lines:
-        if len(text) < 2000 and _GLUED.search(text):
+        if len(text) < 2000 and any(hint in text for hint in _GLUE_HINTS) and _GLUED.search(text):
             out.extend((number, part) for part in _GLUED.split(text))
         else:
             out.append((number, text))

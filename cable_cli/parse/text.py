@@ -45,7 +45,7 @@ def collapse_spaces(text: str) -> str:
     return " ".join(text.split())
 
 
-_SENTENCE_END = re.compile(r"""[.!?:;)"'\]]\s*$""")
+_SENTENCE_ENDS = frozenset(".!?:;)\"']")
 
 
 def join_lines(lines: list[str]) -> str:
@@ -70,4 +70,5 @@ def join_lines(lines: list[str]) -> str:
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text))
+    """Does ``text`` end a sentence (or a quote, a parenthesis)?"""
+    return text.rstrip()[-1:] in _SENTENCE_ENDS and bool(text.strip())
