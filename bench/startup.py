@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -48,10 +49,19 @@ def cable_script() -> str:
     return str(here) if here.exists() else (shutil.which("cable") or "cable")
 
 
+CPU: dict[tuple[str, ...], list[float]] = {}
+
+
 def timed(argv: list[str], env: dict[str, str]) -> float:
+    """Wall seconds of one run; its user+system CPU seconds go to CPU (robust on a busy machine)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    CPU.setdefault(tuple(argv) + tuple(sorted(env.items())), []).append(cpu)
+    return wall
 
 
 def main() -> None:
@@ -77,15 +87,20 @@ def main() -> None:
         for _ in range(args.runs):  # alternate, so drift hits every case alike
             for name, (argv, e) in cases.items():
                 times[name].append(timed(argv, e))
+        cpu = {name: statistics.median(CPU[tuple(argv) + tuple(sorted(e.items()))][1:]) * 1000
+               for name, (argv, e) in cases.items()}
     med = {name: statistics.median(t) * 1000 for name, t in times.items()}
     print(f"runs: {args.runs} each, alternating; cable = {cable}")
     for name, ms in med.items():
         spread = statistics.quantiles(times[name], n=4)
-        print(f"{name:24s} median {ms:7.1f} ms   (IQR {spread[0]*1000:.1f}-{spread[2]*1000:.1f} ms)")
+        print(f"{name:24s} median wall {ms:7.1f} ms   (IQR {spread[0]*1000:.1f}-{spread[2]*1000:.1f} ms)"
+              f"   median CPU (user+sys) {cpu[name]:6.1f} ms")
     base = med["minimal typer app"]
     print(f"ratio cable meta / minimal typer app:   {med['cable meta -f json'] / base:.2f}x")
     print(f"ratio TAB completion / minimal typer app: {med['cable TAB completion'] / base:.2f}x")
     print(f"ratio cable meta / python3 -c pass:     {med['cable meta -f json'] / med['python3 -c pass']:.2f}x")
+    print(f"CPU-time ratios: cable meta / typer app {cpu['cable meta -f json'] / cpu['minimal typer app']:.2f}x, "
+          f"TAB completion / typer app {cpu['cable TAB completion'] / cpu['minimal typer app']:.2f}x")
 
 
 if __name__ == "__main__":

@@ -302,6 +302,13 @@ def main() -> None:
     except BrokenPipeError:
         _quiet_broken_pipe()
     except SystemExit as done:
+        # Typer turns Ctrl-C into exit 130 and a broken pipe into exit 1
+        # (after wrapping stdout); neither exception reaches us as such.
+        if done.code == Exit.INTERRUPTED:
+            sys.stderr.write("cable: interrupted\n")
+            raise
+        if done.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            _quiet_broken_pipe()
         if done.code not in (0, None):
             raise
         _flush_or_quiet()

@@ -92,9 +92,41 @@ def _results(items: Iterable[RawCable | InputError], options: ExportOptions) -> 
         return
     import multiprocessing
 
-    with multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn").Pool(
-            options.jobs, initializer=_ignore_sigint) as pool:
+    pool = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn").Pool(
+        options.jobs, initializer=_ignore_sigint)
+    try:
         yield from pool.imap(work, items, chunksize=CHUNK)
+    except BaseException:  # Ctrl-C, a closed pipe, a write error: stop now
+        _abandon(pool)
+        raise
+    pool.close()
+    pool.join()
+
+
+def _abandon(pool: Any) -> None:
+    """Stop a pool that is still being fed, without waiting for it.
+
+    ``Pool.terminate()`` (and ``with Pool``) can hang here: its task thread
+    may be blocked writing a chunk to workers that no longer read, and its
+    worker thread respawns killed workers (orphans that hold our pipes).  So:
+    stop the respawning, kill the workers, and drop the exit-time finaliser
+    that would join those threads (they are daemons and die with us).
+    """
+    from multiprocessing.pool import TERMINATE
+
+    handler = getattr(pool, "_worker_handler", None)
+    if handler is not None:
+        handler._state = TERMINATE
+        handler.join(1)  # it wakes at least every 0.1 s
+    for process in list(getattr(pool, "_pool", ())):
+        try:
+            process.kill()
+            process.join(1)
+        except Exception:  # noqa: BLE001 - best effort while stopping
+            pass
+    finaliser = getattr(pool, "_terminate", None)
+    if finaliser is not None and hasattr(finaliser, "cancel"):
+        finaliser.cancel()
 
 
 def run_export(inputs: list[str], options: ExportOptions, *, strict: bool, err: TextIO | None = None) -> Exit:

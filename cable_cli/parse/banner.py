@@ -37,7 +37,8 @@ _CAPTION = re.compile(
 )
 _CAPTION_NAMES = {re.sub(r"\s", "", c): c for c in CAPTIONS} | {"FOROFFICIALUSEONLY": "FOUO", "FOUO": "FOUO"}
 # What the station-and-serial part of a banner looks like: ``NEW DELHI 005135``.
-_STATION_SERIAL = re.compile(r"(?P<station>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4}) 0*(?P<serial>\d{1,7})\b")
+# (``SANTO DOMINGO 000409SIPDIS``: a caption may be glued to the serial.)
+_STATION_SERIAL = re.compile(r"(?P<station>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4}) 0*(?P<serial>\d{1,7})(?!\d)")
 
 
 @dataclass
@@ -85,8 +86,10 @@ def parse_banner(line: str) -> Banner | None:
         rest_for_station = rest
     cleaned = _CAPTION.sub(" ", rest_for_station.replace("/", " "))
     cleaned = " ".join(cleaned.split())
-    st = _STATION_SERIAL.match(cleaned)
-    if st and not st["station"].startswith(("E.O", "EO ", "TAGS", "SUBJ")):
+    # ``C O N F I D E N T I A L 75 LIBREVILLE 1895``: the year before the station
+    st = _STATION_SERIAL.match(re.sub(r"^\d\d (?=[A-Z])", "", cleaned))
+    # (``UNCLAS SECTION 01 GF 02 BISHIEK 00Q021``: a garbled section count is no station.)
+    if st and not re.match(r"(?:E\.O|EO |TAGS|SUBJ|SECTION\b)", st["station"]):
         b.station_words, b.serial = st["station"], st["serial"]
     b.rest = line[m.end():]
     return b
@@ -97,7 +100,7 @@ def parse_banner(line: str) -> Banner | None:
 # section count or a station and serial.
 BANNER_INSIDE = re.compile(
     r"(?:" + "|".join(_spaced(w) for w in ("CONFIDENTIAL", "SECRET", "UNCLASSIFIED")) + r"|UNCLAS)"
-    r"\s+(?:SECTION\s+\d{1,3}\s+OF\s+\d{1,3}\b|[A-Z][A-Z ]{1,30} \d{3,7}\b)"
+    r"\s+(?:SECTION\s+\d{1,3}\s+OF\s+\d{1,3}\b|[A-Z][A-Z ]{1,30} \d{3,7}(?!\d))"
 )
 
 

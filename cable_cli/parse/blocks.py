@@ -19,7 +19,7 @@ _SUMMARY_AT_START = re.compile(
 )
 _SUMMARY_INLINE = re.compile(r"(?<![A-Za-z])(?:BEGIN\s+SUMMARY\b\s*[:.]?|SUMMARY\s*:)\s*", re.I)
 _END_SUMMARY = re.compile(r"\(?\s*END\s+(?:OF\s+)?SUMMARY\b[\s.:)\-]*", re.I)
-_HEADING_SUMMARY = re.compile(r"^\s*SUMMARY(?:\s+AND\s+\w+)?\s*:?\s*$", re.I)
+_HEADING_SUMMARY = re.compile(r"^\s*SUMMARY(?:\s*(?:AND|&|/)\s*\w+(?:\s+\w+)?)?\s*[:.]?\s*$", re.I)
 
 
 def find_summary(paragraphs: list[Paragraph]) -> tuple[str | None, bool]:
@@ -35,11 +35,25 @@ def find_summary(paragraphs: list[Paragraph]) -> tuple[str | None, bool]:
             start = mm.end() if mm else None
         if start is None:
             continue
-        following = "\n\n".join(p.text for p in paragraphs[index:index + 12])
+        stop = next((k for k in range(index + 1, min(len(paragraphs), index + 12))
+                     if paragraphs[k].heading and _END_SUMMARY.match(paragraphs[k].heading)), None)
+        following = "\n\n".join(p.text for p in paragraphs[index:stop or index + 12])
         end = _END_SUMMARY.search(following, start)
         if end:
             return _tidy(following[start:end.start()]), True
+        if stop is not None:  # ``END SUMMARY`` set as a heading line (90PRETORIA2455)
+            return _tidy(following[start:]), True
+        if not text[start:].strip() and index + 1 < len(paragraphs):
+            # ``Summary`` standing alone as a heading line: the next paragraph
+            return _tidy(paragraphs[index + 1].text), False
         return _tidy(text[start:]), False
+    # ``END SUMMARY`` with no start (03KABUL1008): the paragraph it closes.
+    first = next((k for k, p in enumerate(paragraphs[:12]) if p.number is not None), 0)
+    for k in range(first, min(len(paragraphs), first + 3)):
+        end = _END_SUMMARY.search(paragraphs[k].text)
+        if end:
+            joined = "\n\n".join(p.text for p in paragraphs[first:k]) + "\n\n" + paragraphs[k].text[:end.start()]
+            return _tidy(joined), True
     return None, False
 
 
@@ -57,15 +71,29 @@ _NOTE = _block_patterns("NOTE")
 def find_blocks(paragraphs: list[Paragraph], word: str) -> list[str]:
     """Every ``WORD: ... END WORD`` text (``COMMENT`` or ``NOTE``) in order."""
     start_re, end_re = _COMMENT if word == "COMMENT" else _NOTE
-    texts = [p.text for p in paragraphs]
+    # A ``COMMENT`` heading line (dash-underlined, 00LIMA2475) opens the block
+    # as ``COMMENT:`` would.
+    texts = [f"{word}: {p.text}" if p.heading and _heading_is(p.heading, word) and not start_re.match(p.text)
+             else p.text for p in paragraphs]
     joined = "\n\n".join(texts)
     found: list[str] = []
     pos = 0
+    # Speed: both patterns need WORD (and the end one END), so str.find on a
+    # lower-cased copy skips the text that cannot match (the regexes have no
+    # literal prefix and would scan it char by char).  Same matches: a start
+    # match begins at WORD or at a BEGIN\s+ just before it.
+    lower = joined.lower()
+    if len(lower) != len(joined):  # a character changed length: no shortcut
+        lower = ""
+    key = word.lower()
     while True:
-        m = start_re.search(joined, pos)
+        m = _search_word(start_re, joined, lower, key, pos) if lower else start_re.search(joined, pos)
         if not m:
             return found
-        end = end_re.search(joined, m.end())
+        if lower and (lower.find(key, m.end()) < 0 or lower.find("end", m.end()) < 0):
+            end = None
+        else:
+            end = end_re.search(joined, m.end())
         # Without END WORD the block is the rest of its paragraph.
         para_end = joined.find("\n\n", m.end())
         para_end = len(joined) if para_end < 0 else para_end
@@ -76,6 +104,27 @@ def find_blocks(paragraphs: list[Paragraph], word: str) -> list[str]:
         text = _tidy(joined[m.end():stop])
         if text:
             found.append(text)
+
+
+def _search_word(pattern: re.Pattern[str], text: str, lower: str, key: str, pos: int) -> re.Match[str] | None:
+    """``pattern.search(text, pos)`` for a block-start pattern, starting at the
+    first ``key`` (lower-cased WORD) found from ``pos``, backed up over a
+    ``BEGIN`` and whitespace before it."""
+    at = lower.find(key, pos)
+    if at < 0:
+        return None
+    lo = at
+    while lo > pos and text[lo - 1].isspace():
+        lo -= 1
+    if lo < at and lo - 5 >= pos and lower.startswith("begin", lo - 5):
+        lo -= 5
+    else:
+        lo = at
+    return pattern.search(text, lo)
+
+
+def _heading_is(heading: str, word: str) -> bool:
+    return re.fullmatch(rf"\s*(?:BEGIN\s+)?{word}S?\s*[:.]?\s*", heading, re.I) is not None
 
 
 def _tidy(text: str) -> str | None:

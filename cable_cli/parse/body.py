@@ -18,22 +18,42 @@ from .text import ends_sentence, join_lines
 
 # ``ASTANA 00000319 002 OF 002``, ``ROME 00000001 001.2 OF 003``.
 PAGE_BREAK = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40} \d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
+# The same line glued inside a paragraph (HTML copies, 08MOSCOW499:
+# ``AmCham and its MOSCOW 00000499 002 OF 002 European counterpart``).
+_INLINE_BREAK = re.compile(r"(?P<station>(?:[A-Z][A-Z.'-]* ){1,3})\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b\s*")
 # 1970s print copies: ``PAGE 02  ATHENS 02959  171944Z`` (text may follow).
 PRINT_PAGE = re.compile(r"^\s*PAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,40}?\s+\d{2,6}\s+(?:\d\d\s+OF\s+\d\d\s+)?\d{6}Z\s*")
 _PARA = re.compile(
     r"^\s*(?:¶\s*)?(?P<num>\d{1,3})\s*[.)](?!\d)\s*"
-    r"(?:\((?P<mark>[A-Za-z]{1,4}(?:\s?//?\s?[A-Za-z]{1,6}){0,3})\)|(?P<half>[A-Z]{1,3})\))?\s*"
+    r"(?:\((?P<mark>[A-Za-z]{1,4}(?:\s?//?\s?[A-Za-z]{1,6}(?:,?\s[A-Za-z]{2,5}){0,6}){0,3})\)|(?P<half>[A-Z]{1,3})\))?\s*"
 )
 _MARKED = re.compile(r"^\s*\((?P<mark>U|C|S|SBU|TS|LOU|U//FOUO|C//NF|S//NF|S/NF|C/NF|U/FOUO|S//REL[A-Z ]*)\)\s+")
-_DASHES = re.compile(r"^\s*[-=_]{3,}[-=_ ]*$")
+# ``-------`` and the spaced ``- - - - -`` of HTML copies (06SANTODOMINGO409)
+_DASHES = re.compile(r"^\s*(?:[-=_]{3,}|(?:[-=_] ){3,})[-=_ ]*$")
 _DASH_WRAPPED = re.compile(r"^\s*-{2,}\s*(?P<t>[^-].*?)\s*-{2,}\s*$")
 _TRAILING_DASHES = re.compile(r"\s*-{3,}[- ]*$")
-_END_JUNK = re.compile(r"^\s*(?:NNNN|BT|#\d{1,5}|END\s+TEXT\.?|\.)\s*$")
-_SIGNER = re.compile(r"^\s*(?:[A-Z]|MC|Mc)[A-Z'.-]*(?:\s+(?:[A-Z]|MC|Mc)[A-Z'.-]*){0,3}\s*$")
+# What may follow the signer: end-of-message marks, HTML residue (``>``),
+# captions, the operator's omission notes, the NARA review stamp.
+_END_JUNK = re.compile(
+    r"^\s*(?:N{3,4}|BT|#\d{1,5}|END\s+TEXT\.?|\.|>|SIPDIS|NOFORN|-"
+    r"|NOTE(?:\s+BY\s+OC/T)?:\s*(?:\(#\)|NOT\s+PASSED|OMISSION).*"
+    r"|(?:Declassified/Released\s+US\s+Department\s+of\s+State\s+EO\s+)?Systematic\s+Review\s+\d.*"
+    r"|Declassified/Released\s+US\s+Department\s+of\s+State\s+EO(?:\s+Systematic\s+Review.*)?"
+    r"|>?\s*\d{4}[A-Z]{3,}\d{3,}\s+-\s+Classification:.*)\s*$")
+# A name in capitals (``VAN VOORST``, ``O'DONOHUE``) or, in mixed-case copies,
+# capitalised words (``Hamilton``, ``Del Vecchio``).
+_SIGNER = re.compile(
+    r"^\s*(?:(?:[A-Z]|MC|Mc)[A-Z'.-]*(?:\s+(?:[A-Z]|MC|Mc)[A-Z'.-]*){0,3}"
+    r"|[A-Z][a-z'A-Z-]*[a-z][a-z'A-Z-]*(?:\s+[A-Z][a-z'A-Z-]+){0,2})\s*#*\s*$")
 _NOT_SIGNERS = frozenset(
     "UNQUOTE END QUOTE SIPDIS NOFORN EXDIS NODIS LIMDIS SENSITIVE UNCLASSIFIED CONFIDENTIAL SECRET "
-    "UNCLAS BT NNNN SUMMARY COMMENT NOTE TEXT DECL MESSAGE".split()
+    "UNCLAS BT NNNN NNN SUMMARY COMMENT NOTE TEXT DECL MESSAGE SIGNATURE MINIMIZE CONSIDERED NONE "
+    "THANKS REGARDS FOLLOW CORRECTION".split()
 )
+# A line before the signer that ends the text without a full stop.
+_CLOSER = re.compile(r"(?:\bEND\s+(?:OF\s+)?(?:COMMENT|NOTE|SUMMARY|TEXT|QUOTE|MESSAGE)|\bUNQUOTE|MINIMIZE\s+CONSIDERED"
+                     r"|^\s*GP-\d|^\s*-|XXXXXX)\W*$", re.I)
+_URL = re.compile(r"https?://|www\.")
 
 
 @dataclass
@@ -50,27 +70,66 @@ def clean_body(lines: list[Line], banner_words: set[str]) -> tuple[list[Line], i
     kept: list[Line] = []
     dropped = 0
     first_banner_seen = False
+    # Blank lines around a page break are the page's, not a paragraph end:
+    # they go, unless the text before the break ended a sentence.
+    gap: Line | None = None
     for line in lines:
         text = line.text
+        if gap is not None and text.strip():
+            if kept and ends_sentence(kept[-1].text):
+                kept.append(gap)
+            gap = None
         if PAGE_BREAK.match(text):
             dropped += 1
+            gap = _break_gap(kept, gap, line)
             continue
         m = PRINT_PAGE.match(text)
         if m:
             dropped += 1
+            gap = _break_gap(kept, gap, line)
             rest = text[m.end():]
             if rest.strip():
+                if ends_sentence(kept[-1].text if kept else ""):
+                    kept.append(gap)
                 kept.append(Line(line.number, rest))
+                gap = None
             continue
+        if gap is not None and not text.strip():
+            continue
+        if "OF" in text and _INLINE_BREAK.search(text):
+            text = _INLINE_BREAK.sub(_cut_break, text)
+            line = Line(line.number, text)
         stripped = text.strip()
         if stripped and stripped.upper() in banner_words:
             if first_banner_seen:
                 dropped += 1
+                gap = _break_gap(kept, gap, line)
                 continue
         if stripped and BANNER.match(stripped):
             first_banner_seen = True
         kept.append(line)
     return kept, dropped
+
+
+def _cut_break(m: re.Match[str]) -> str:
+    """Drop a glued page-break mark with its station (the known station's
+    words only, so text in capitals before it stays)."""
+    from .stations import canonical_station
+
+    words = m["station"].split()
+    for k in range(len(words)):
+        if canonical_station(" ".join(words[k:])):
+            return " ".join(words[:k]) + (" " if k else "")
+    return m["station"]
+
+
+def _break_gap(kept: list[Line], gap: Line | None, line: Line) -> Line:
+    """Take the blank lines before a page break off ``kept``; one blank line
+    stands for them until the text goes on."""
+    while kept and not kept[-1].text.strip():
+        gap = gap or kept[-1]
+        kept.pop()
+    return gap or Line(line.number, "")
 
 
 def split_signer(lines: list[Line]) -> tuple[list[Line], str | None]:
@@ -86,15 +145,26 @@ def split_signer(lines: list[Line]) -> tuple[list[Line], str | None]:
         end -= 1
     if not end:
         return lines, None
-    last = lines[end - 1].text.strip()
+    last = lines[end - 1].text.strip().rstrip("#").strip()
+    if last.endswith(".."):  # WikiLeaks cut the text short (``DANIEL ORTEGA AN...``)
+        return lines, None
+    last = last.rstrip(".").strip()
     if not _SIGNER.match(last) or len(last) > 40:
         return lines, None
-    if set(last.replace(".", " ").split()) & _NOT_SIGNERS or BANNER.match(last):
+    if set(last.upper().replace(".", " ").split()) & _NOT_SIGNERS or BANNER.match(last):
         return lines, None
     previous = next((ln.text for ln in reversed(lines[: end - 1]) if ln.text.strip()), None)
     blank_before = end >= 2 and not lines[end - 2].text.strip()
-    if previous is not None and not blank_before and not ends_sentence(previous):
+    if previous is not None and previous.strip().rstrip(".#").strip() == last:
+        # the name on two lines (``PAAL`` / ``PAAL``): drop both
+        k = max(i for i in range(end - 1) if lines[i].text.strip())
+        return lines[:k], last
+    if (previous is not None and not blank_before and not ends_sentence(previous)
+            and not _CLOSER.search(previous) and not _URL.search(previous)):
         return lines, None
+    words = last.split()
+    if len(words) > 1 and len(set(words)) == 1:  # ``PARDEW PARDEW``: the name typed twice
+        last = words[0]
     return lines[: end - 1], last
 
 
@@ -110,6 +180,10 @@ def _heading(lines: list[Line], i: int) -> tuple[str, int, bool] | None:
     if not text or len(text) > 100 or _PARA.match(text) and _para_number(text) is not None:
         return None
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    if _DASHES.match(text) and i + 2 < len(lines) and _DASHES.match(lines[i + 2].text):
+        # ``--------`` / ``SUMMARY`` / ``--------`` (90CAPETOWN97)
+        inner = _heading(lines[i + 1:i + 2], 0)
+        return (inner[0], 3, True) if inner else None
     m = _DASH_WRAPPED.match(text)
     if m:
         return m["t"], 1, True
@@ -126,6 +200,11 @@ def _heading(lines: list[Line], i: int) -> tuple[str, int, bool] | None:
     if not (capitals or underlined):
         return None
     return text, (2 if underlined and not glued else 1), underlined
+
+
+def _mark(mark: str) -> str:
+    """``s / nf`` -> ``S/NF``; ``S//REL TO USA, ACGU`` keeps its inner spaces."""
+    return re.sub(r"\s*/\s*", "/", mark.upper()).strip()
 
 
 def _para_number(text: str) -> int | None:
@@ -171,7 +250,7 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[tuple[int
             seen_numbers.add(number)
             last_number = number
             mark = m["mark"] or m["half"]
-            current = Paragraph(number, mark.upper().replace(" ", "") if mark else None, pending_heading, "")
+            current = Paragraph(number, _mark(mark) if mark else None, pending_heading, "")
             pending_heading = None
             blocks = [[text[m.end():]]]
             blank_before = False

@@ -233,13 +233,13 @@ def parse_header(lines: list[str]) -> Header:
                 print_copy = print_copy or line.startswith("PAGE")
                 i += 1
                 continue
-            if print_copy and _fm_within(lines, i, 40):
+            if print_copy and not _FM.match(line) and _fm_within(lines, i, 40):
                 i += 1  # the rest of a print copy's distribution block
                 continue
             if not h.found and _is_banner(line) and _next_text(lines, i + 1).startswith("PAGE "):
                 i += 1  # the banner printed above a print copy's header
                 continue
-            if not h.found:
+            if not h.found and not (print_copy and _FM.match(line)):
                 break  # no header: the text starts with the body
         m = _FM.match(line)
         if m and h.from_ is None:

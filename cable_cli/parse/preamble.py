@@ -18,7 +18,8 @@ from .references import REF_MARKER, read_ref_block
 from .text import join_lines
 
 # Markers that start a preamble field at the start of a line.
-EO = re.compile(r"^\s*(?:E\.?\s?O\.?|EO)\s*:?\s*\d{5}(?!\d)", re.I)
+# (``¶E. O. 11652: GDS``: WikiLeaks' paragraph anchor before the E.O. line, 73TEHRAN2077.)
+EO = re.compile(r"^\s*(?:¶\s*)?(?:E\.?\s?O\.?|EO)\s*:?\s*\d{5}(?!\d)", re.I)
 TAGS = re.compile(r"^\s*X?TAGS?(?![A-Za-z])\s*:?\s*", re.I)
 SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*(?::|\.(?!\w)|\s-\s)\s*", re.I)
 REF = re.compile(r"^\s*(?:REF(?:S|\(S\)|TELS?|ERENCES?)?|RETELS?|REFTELS?)\s*(?::|\.(?=\s)|\s(?=[A-Z]\.\s|\(?[A-Z]\)\s))\s*", re.I)
@@ -139,7 +140,7 @@ def parse_preamble(lines: list[tuple[int, str]]) -> Preamble:
                     p.subject_line = number
                 if name == "eo":
                     p.eo_line = number
-                rest = text if name == "eo" else text[m.end():]
+                rest = text.strip().lstrip("¶").lstrip() if name == "eo" else text[m.end():]
                 block = [rest] if rest.strip() else []
                 break
         else:
@@ -246,7 +247,7 @@ def _continues(current: str | None, block: list[str], text: str, blank_since: bo
     if blank_since:
         return False
     if current == "subject":
-        return len(block) < 6
+        return len(block) < 6 and bool(text.strip().strip(".…"))  # `` ...``: WikiLeaks cut the text here
     if current == "tags":
         return len(block) < 6 and not any(c.islower() for c in text) and len(text.split()) <= 12
     if current == "classified":

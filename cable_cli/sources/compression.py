@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import bz2
-import gzip
 import io
-import lzma
 import zlib
 from typing import BinaryIO
 
-#: What a failing decompressor raises (gzip.BadGzipFile is an OSError).
-DECOMPRESSION_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, lzma.LZMAError, zlib.error)
+
+def __getattr__(name: str):  # bz2, gzip and lzma are imported only for compressed input
+    if name == "DECOMPRESSION_ERRORS":
+        import lzma
+
+        #: What a failing decompressor raises (gzip.BadGzipFile is an OSError).
+        return (OSError, EOFError, lzma.LZMAError, zlib.error)
+    raise AttributeError(name)
 
 COMPRESSION_SUFFIXES = (".gz", ".gzip", ".bz2", ".xz", ".lzma")
 
@@ -28,6 +31,10 @@ def compression_of(head: bytes) -> str | None:
 
 def decompress(kind: str, stream: BinaryIO) -> BinaryIO:
     """A stream of the decompressed bytes (read lazily)."""
+    import bz2
+    import gzip
+    import lzma
+
     if kind == "gzip":
         return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
     if kind == "bzip2":

@@ -9,12 +9,10 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from .base import MAX_SINGLE_BYTES, InputError, NotACable, RawCable
-from .compression import DECOMPRESSION_ERRORS, compression_of, decompress, prefixed, read_up_to, strip_compression_suffix
-from .csvdump import iter_csv
+from . import compression as _compression
+from .compression import compression_of, decompress, prefixed, read_up_to, strip_compression_suffix
 from .detect import EXTENSION_HINTS, binary_kind, sniff
 from .encoding import TextReader, decode_bytes, normalize_newlines, sniff_text
-from .html import read_html
-from .jsondump import iter_json
 from .text import classify_text, split_alx
 from .walk import os_reason
 
@@ -51,7 +49,7 @@ def _guarded(stream: BinaryIO, source: str, size: int | None, walked: bool,
         yield from _read_stream(stream, source, size, input_format, name)
     except NotACable as problem:
         yield InputError(source, problem.message, skipped=walked and problem.skippable)
-    except DECOMPRESSION_ERRORS as error:
+    except _compression.DECOMPRESSION_ERRORS as error:  # looked up only when raised: lzma stays unimported
         if isinstance(error, OSError) and error.errno is not None:
             yield InputError(source, f"read error: {os_reason(error)}")
         else:
@@ -78,10 +76,16 @@ def _read_stream(stream: BinaryIO, source: str, size: int | None, input_format: 
         raise NotACable(problem)
     stream = prefixed(head, stream)
     fmt = input_format or sniff(sniff_text(head)) or _hint(name)
+    # Format readers are imported when used: a single text file needs neither
+    # html.parser nor json (start-up time, see bench/RESULTS.md).
     if fmt == "csv":
+        from .csvdump import iter_csv
+
         yield from iter_csv(TextReader(stream), source)
         return
     if fmt == "json":
+        from .jsondump import iter_json
+
         yield from iter_json(TextReader(stream), source)
         return
     # A single cable: read it whole, within a limit.
@@ -95,6 +99,8 @@ def _read_stream(stream: BinaryIO, source: str, size: int | None, input_format: 
     text = normalize_newlines(text)
     metadata = None
     if fmt in ("html", "plusd"):
+        from .html import read_html
+
         fmt, text, metadata = read_html(text, input_format)
     else:
         if fmt is None or fmt == "alx" and not input_format:
