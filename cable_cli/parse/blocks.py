@@ -30,7 +30,7 @@ def find_summary(paragraphs: list[Paragraph]) -> tuple[str | None, bool]:
         start = m.end() if m and m.group(0).strip() else None
         if start is None and para.heading and _HEADING_SUMMARY.match(para.heading):
             start = 0
-        if start is None:
+        if start is None and ("UMMARY" in text or "ummary" in text):
             mm = _SUMMARY_INLINE.search(text)
             start = mm.end() if mm else None
         if start is None:
@@ -107,20 +107,24 @@ def find_blocks(paragraphs: list[Paragraph], word: str) -> list[str]:
 
 
 def _search_word(pattern: re.Pattern[str], text: str, lower: str, key: str, pos: int) -> re.Match[str] | None:
-    """``pattern.search(text, pos)`` for a block-start pattern, starting at the
-    first ``key`` (lower-cased WORD) found from ``pos``, backed up over a
-    ``BEGIN`` and whitespace before it."""
+    """``pattern.search(text, pos)`` for a block-start pattern, tried only
+    where ``key`` (lower-cased WORD) stands, backed up over a ``BEGIN`` and
+    whitespace before it: a match must start there, so ``match`` at each
+    occurrence finds the same as a scan, without scanning."""
     at = lower.find(key, pos)
-    if at < 0:
-        return None
-    lo = at
-    while lo > pos and text[lo - 1].isspace():
-        lo -= 1
-    if lo < at and lo - 5 >= pos and lower.startswith("begin", lo - 5):
-        lo -= 5
-    else:
+    while at >= 0:
         lo = at
-    return pattern.search(text, lo)
+        while lo > pos and text[lo - 1].isspace():
+            lo -= 1
+        if lo < at and lo - 5 >= pos and lower.startswith("begin", lo - 5):
+            m = pattern.match(text, lo - 5)
+            if m:
+                return m
+        m = pattern.match(text, at)
+        if m:
+            return m
+        at = lower.find(key, at + 1)
+    return None
 
 
 def _heading_is(heading: str, word: str) -> bool:

@@ -20,6 +20,8 @@ from .text import ends_sentence, join_lines
 PAGE_BREAK = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40} \d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
 # The same line glued inside a paragraph (HTML copies, 08MOSCOW499:
 # ``AmCham and its MOSCOW 00000499 002 OF 002 European counterpart``).
+_PAGE_OF = re.compile(r"\d{3}\s+OF\s+\d{3}")  # what every page-break mark has
+_BANNER_FIRST = frozenset("CSULOTcsulot\",")  # first characters a banner line can have
 _INLINE_BREAK = re.compile(r"(?P<station>(?:[A-Z][A-Z.'-]* ){1,3})\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b\s*")
 # 1970s print copies: ``PAGE 02  ATHENS 02959  171944Z`` (text may follow).
 PRINT_PAGE = re.compile(r"^\s*PAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,40}?\s+\d{2,6}\s+(?:\d\d\s+OF\s+\d\d\s+)?\d{6}Z\s*")
@@ -79,11 +81,13 @@ def clean_body(lines: list[Line], banner_words: set[str]) -> tuple[list[Line], i
             if kept and ends_sentence(kept[-1].text):
                 kept.append(gap)
             gap = None
-        if PAGE_BREAK.match(text):
+        # Cheap substring tests first: these patterns run on every line.
+        has_of = "OF" in text
+        if has_of and PAGE_BREAK.match(text):
             dropped += 1
             gap = _break_gap(kept, gap, line)
             continue
-        m = PRINT_PAGE.match(text)
+        m = PRINT_PAGE.match(text) if "PAGE" in text else None
         if m:
             dropped += 1
             gap = _break_gap(kept, gap, line)
@@ -96,7 +100,7 @@ def clean_body(lines: list[Line], banner_words: set[str]) -> tuple[list[Line], i
             continue
         if gap is not None and not text.strip():
             continue
-        if "OF" in text and _INLINE_BREAK.search(text):
+        if has_of and _PAGE_OF.search(text) and _INLINE_BREAK.search(text):
             text = _INLINE_BREAK.sub(_cut_break, text)
             line = Line(line.number, text)
         stripped = text.strip()
@@ -105,7 +109,7 @@ def clean_body(lines: list[Line], banner_words: set[str]) -> tuple[list[Line], i
                 dropped += 1
                 gap = _break_gap(kept, gap, line)
                 continue
-        if stripped and BANNER.match(stripped):
+        if stripped and not first_banner_seen and stripped[0] in _BANNER_FIRST and BANNER.match(stripped):
             first_banner_seen = True
         kept.append(line)
     return kept, dropped

@@ -59,9 +59,15 @@ class Preamble:
 
 
 def split_glued(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Start a new line at each preamble marker found mid-line."""
+    """Start a new line at each preamble marker found mid-line.
+
+    Only up to the first numbered paragraph: past it, markers are text.
+    """
     out: list[tuple[int, str]] = []
-    for number, text in lines:
+    for k, (number, text) in enumerate(lines):
+        if PARA_START.match(text):
+            out.extend(lines[k:])
+            break
         if len(text) < 2000 and any(hint in text for hint in _GLUE_HINTS) and _GLUED.search(text):
             out.extend((number, part) for part in _GLUED.split(text))
         else:
