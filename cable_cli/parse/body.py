@@ -58,7 +58,7 @@ _CLOSER = re.compile(r"(?:\bEND\s+(?:OF\s+)?(?:COMMENT|NOTE|SUMMARY|TEXT|QUOTE|M
 _URL = re.compile(r"https?://|www\.")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     number: int      # 1-based line number in the normalised text
     text: str
@@ -104,7 +104,7 @@ def clean_body(lines: list[Line], banner_words: set[str]) -> tuple[list[Line], i
             text = _INLINE_BREAK.sub(_cut_break, text)
             line = Line(line.number, text)
         stripped = text.strip()
-        if stripped and stripped.upper() in banner_words:
+        if stripped and len(stripped) <= 24 and stripped.upper() in banner_words:
             if first_banner_seen:
                 dropped += 1
                 gap = _break_gap(kept, gap, line)
