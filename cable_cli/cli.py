@@ -166,9 +166,10 @@ def _keep(row: dict[str, Any], numbers: list[int] | None, matcher) -> bool:
 
 def _rows(rows, fmt: str, out, color: Color, columns: tuple[str, ...], table: str = "rows") -> None:
     from .emit import write_format
-    from .render import terminal
 
     if fmt == "table":
+        from .render import terminal  # Rich only when a table is drawn
+
         collected = list(rows)
         if collected:
             screen = _screen(out, color)

@@ -7,8 +7,6 @@ name.  JSON and YAML read back equal to the dicts they were made from.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable
 from typing import Any, TextIO
@@ -77,6 +75,9 @@ def paragraphs_text(paragraphs: list[dict[str, Any]]) -> str:
 
 def csv_row(record: dict[str, Any], columns: tuple[str, ...]) -> str:
     """One CSV line (RFC 4180 quoting); paragraphs become one text column."""
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([
@@ -86,6 +87,9 @@ def csv_row(record: dict[str, Any], columns: tuple[str, ...]) -> str:
 
 
 def csv_header(columns: tuple[str, ...]) -> str:
+    import csv
+    import io
+
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerow(columns)
     return buffer.getvalue()
