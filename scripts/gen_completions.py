@@ -25,6 +25,9 @@ from typer.testing import CliRunner  # noqa: E402
 
 from cable_cli.cli import app  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generated import write_or_check  # noqa: E402
+
 PROG = "cable"
 COMPLETE_VAR = "_CABLE_COMPLETE"
 # shell -> file in completions/ (the names each shell's loader looks for)
@@ -46,23 +49,7 @@ def render() -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    check = "--check" in args
-    stale = []
-    for rel, text in render().items():
-        path = ROOT / rel
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if current == text:
-            continue
-        stale.append(rel)
-        if not check:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {rel}")
-    if check and stale:
-        print("stale (run python scripts/gen_completions.py): " + ", ".join(stale), file=sys.stderr)
-        return 1
-    return 0
+    return write_or_check(render, "gen_completions.py", argv)
 
 
 if __name__ == "__main__":

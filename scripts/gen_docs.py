@@ -29,6 +29,9 @@ if str(ROOT) not in sys.path:  # running from a checkout without installing
 
 from cable_cli import __version__  # noqa: E402
 from cable_cli.cli import app  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generated import write_or_check  # noqa: E402
 from cable_cli.exitcodes import EXIT_CODES_HELP, Exit  # noqa: E402
 from cable_cli.schema import record_schema  # noqa: E402
 
@@ -240,23 +243,7 @@ def render() -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    check = "--check" in args
-    stale = []
-    for rel, text in render().items():
-        path = ROOT / rel
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if current == text:
-            continue
-        stale.append(rel)
-        if not check:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {rel}")
-    if check and stale:
-        print("stale (run python scripts/gen_docs.py): " + ", ".join(stale), file=sys.stderr)
-        return 1
-    return 0
+    return write_or_check(render, "gen_docs.py", argv)
 
 
 if __name__ == "__main__":
