@@ -243,7 +243,8 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[tuple[int
             blank_before = True
             i += 1
             continue
-        m = _PARA.match(text)
+        first = text.lstrip()[:1]
+        m = _PARA.match(text) if first.isdigit() or first == "¶" else None
         if m and _accept_start(m, blank_before, last_number, text):
             finish()
             number = int(m["num"])
@@ -329,7 +330,9 @@ def _unwrap(block: list[str]) -> str:
     """Join wrapped lines; list items keep their own line."""
     parts: list[list[str]] = [[]]
     for line in block:
-        if parts[-1] and _LIST_ITEM.match(line):
+        head = line.lstrip()[:2]
+        # (cheap test first: an item starts with - * ( or has . or ) second)
+        if parts[-1] and (head[:1] in ("-", "*", "(") or head[1:] in (".", ")")) and _LIST_ITEM.match(line):
             parts.append([])
         parts[-1].append(line)
     return "\n".join(j for j in (join_lines(p) for p in parts) if j)

@@ -55,18 +55,17 @@ def join_lines(lines: list[str]) -> str:
     ``LAW``); the hyphen is kept because we cannot tell a broken word from
     a compound.
     """
-    out = ""
+    parts: list[str] = []
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if not out:
-            out = line
-        elif out.endswith("-") and not out.endswith("--") and line[:1].isalpha():
-            out += line
+        last = parts[-1] if parts else ""
+        if last.endswith("-") and not last.endswith("--") and line[:1].isalpha():
+            parts[-1] = last + line
         else:
-            out += " " + line
-    return out
+            parts.append(line)
+    return " ".join(parts)
 
 
 def ends_sentence(text: str) -> bool:

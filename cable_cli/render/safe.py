@@ -29,4 +29,6 @@ def json_safe(serialized: str) -> str:
     Such characters can only stand inside JSON strings, so ``\\uXXXX``
     escapes keep the document valid and equal when read back.
     """
+    if serialized.isascii() and "\x7f" not in serialized:
+        return serialized  # the usual case, tested at C speed
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", serialized) if _UNSAFE.search(serialized) else serialized
