@@ -553,10 +553,26 @@ def _split_top(text: str) -> list[str]:
     return [i.strip() for i in items if i.strip()]
 
 
+_TAG_SEPARATORS = re.compile(r"[\s,]+")
+
+
+def _simple_tags(raw: str) -> list[str] | None:
+    """The common case, fast: every word a known code (``PGOV, PREL, KZ``).
+    None sends anything else through the full rules below."""
+    words = _TAG_SEPARATORS.split(raw.strip(" ,"))
+    known = _known_tags()
+    if not words or not all(w in known for w in words):
+        return None
+    return list(dict.fromkeys(words))
+
+
 def parse_tags(raw: str) -> list[str]:
     """The TAGS of a cable as a list of strings; never raises."""
     if not isinstance(raw, str):
         return []
+    simple = _simple_tags(raw)
+    if simple is not None:
+        return simple
     text = _squash(raw)
     glue = _SUBJECT_GLUE.search(text)
     if glue:
