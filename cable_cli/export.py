@@ -104,13 +104,13 @@ def _results(items: Iterable[RawCable | InputError], options: ExportOptions) -> 
 
 
 def _abandon(pool: Any) -> None:
-    """Stop a pool that is still being fed, without waiting for it.
+    """Stop a pool that is still busy, without waiting for it.
 
-    ``Pool.terminate()`` (and ``with Pool``) can hang here: its task thread
-    may be blocked writing a chunk to workers that no longer read, and its
-    worker thread respawns killed workers (orphans that hold our pipes).  So:
-    stop the respawning, kill the workers, and drop the exit-time finaliser
-    that would join those threads (they are daemons and die with us).
+    ``Pool.terminate()`` (what ``with Pool`` does) can hang forever here:
+    ``cable export big.csv -f yaml | head -1`` left the parent waiting on a
+    queue lock while a worker was blocked writing a result nobody reads.  So:
+    stop the pool respawning workers, kill them, and drop the exit-time
+    finaliser that would join the pool's threads (daemons: they die with us).
     """
     from multiprocessing.pool import TERMINATE
 

@@ -32,18 +32,24 @@ def corpus_csv(tmp_path_factory):
 
 def pipe_to_head(args: list[str], lines: int = 1) -> tuple[int, bytes, list[bytes]]:
     """``cable ARGS | head -LINES`` with a real pipe."""
-    producer = subprocess.Popen(CABLE + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    producer = subprocess.Popen(CABLE + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                start_new_session=True)
     head = subprocess.Popen(["head", f"-{lines}"], stdin=producer.stdout, stdout=subprocess.PIPE)
     producer.stdout.close()  # only head reads it now
-    out, _ = head.communicate(timeout=120)
-    err = producer.stderr.read()
-    producer.wait(timeout=120)
+    out, _ = head.communicate(timeout=60)
+    try:
+        _, err = producer.communicate(timeout=30)
+    except subprocess.TimeoutExpired:  # (a pool once hung here, waiting on its own workers)
+        os.killpg(producer.pid, signal.SIGKILL)
+        producer.wait()
+        raise AssertionError("cable did not stop when its reader went away")
     return producer.returncode, err, out.splitlines()
 
 
 @pytest.mark.parametrize("args", [
-    ["export", "-q"], ["export", "-q", "-j", "2"], ["export", "-q", "-f", "csv"], ["export", "-q", "-f", "yaml"],
-    ["paragraphs", "-f", "jsonl"], ["paragraphs", "-f", "tsv"], ["meta", "-f", "json"], ["show"], ["refs"],
+    ["export", "-q", "-j", "1"], ["export", "-q", "-j", "2"], ["export", "-q", "-f", "csv", "-j", "3"],
+    ["export", "-q", "-f", "yaml", "-j", "2"], ["export", "-q", "-f", "json", "-j", "4"],
+    ["paragraphs", "-f", "tsv"], ["meta", "-f", "json"], ["show"],
 ])
 def test_head_ends_quietly(corpus_csv, args):
     code, err, out = pipe_to_head([args[0], str(corpus_csv), *args[1:]], lines=1)
@@ -69,7 +75,7 @@ def _interrupt(args: list[str], after: float, cwd: Path) -> tuple[int, str]:
 
 @pytest.mark.parametrize("jobs", ["1", "3"])
 def test_ctrl_c_leaves_no_partial_output(corpus_csv, tmp_path, jobs):
-    code, err = _interrupt(["export", str(corpus_csv), "-o", "out.jsonl", "-q", "-j", jobs], 1.2, tmp_path)
+    code, err = _interrupt(["export", str(corpus_csv), "-o", "out.jsonl", "-q", "-j", jobs], 0.8, tmp_path)
     assert code == 130, err
     assert "interrupted" in err
     assert "Traceback" not in err and "Exception ignored" not in err, err
@@ -79,7 +85,7 @@ def test_ctrl_c_leaves_no_partial_output(corpus_csv, tmp_path, jobs):
 def test_ctrl_c_keeps_the_old_file(corpus_csv, tmp_path):
     (tmp_path / "out.csv").write_text("old\n")
     code, err = _interrupt(["export", str(corpus_csv), "-o", "out.csv", "-f", "csv", "--force", "-j", "2"],
-                           1.2, tmp_path)
+                           0.8, tmp_path)
     assert code == 130, err
     assert os.listdir(tmp_path) == ["out.csv"]
     assert (tmp_path / "out.csv").read_text() == "old\n"

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fuzz.targets import HOSTILE, check_bytes, check_text, corpus_files, corpus_texts, mutate  # noqa: E402
 
-EXAMPLES = int(os.environ.get("CABLE_FUZZ_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("CABLE_FUZZ_EXAMPLES", "40"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize="CABLE_FUZZ_EXAMPLES" not in os.environ,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.function_scoped_fixture])
@@ -121,3 +121,12 @@ def test_every_corpus_file_reads():
                                   "(" * 5000, "1." * 5000, "REF:" * 1000, "\ud800", "A" * 100_000])
 def test_edge_texts(text):
     check_text(text)
+
+
+@pytest.mark.parametrize("data", [b"[" * 100_000, b"{" * 100_000, b'{"a":' * 50_000, b"x(" + b"[" * 100_000 + b")",
+                                  b'{"id": 1}\n' + b"[" * 100_000, b"<div>" * 50_000, b"\x1f\x8b" + b"\x00" * 100,
+                                  b"\xff\xfe" + "cable".encode("utf-16-le"), b"\xef\xbb\xbf" * 1000])
+def test_hostile_bytes(data):
+    """Deep nesting once made the JSON reader raise RecursionError."""
+    for name in ("x.txt", "x.json", "x.html"):
+        check_bytes(data, name)

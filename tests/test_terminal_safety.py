@@ -185,9 +185,10 @@ def test_usage_errors_are_visible(tmp_path):
     done = run("meta", "--files-from", str(tmp_path / "list\x1b[2J\u202e"))
     assert done.returncode == 2
     assert "\x1b" not in done.stderr and "\u202e" not in done.stderr
-    done = run("meta", "--grep\x1b[2J", "x")
-    assert done.returncode == 2
-    assert "\x1b" not in done.stderr
+    for args in (["meta", "--grep\x1b[2J", "x"], ["meta", "-f", "\x1b]52;c;x\x07"], ["sh\x1b[2Jow"]):
+        done = run(*args)
+        assert done.returncode == 2
+        assert "\x1b" not in done.stderr and "\x07" not in done.stderr and "\\x1b" in done.stderr
 
 
 def test_visible_rule():

@@ -103,7 +103,7 @@ def iter_json(reader: TextReader, source: str) -> Iterator[RawCable | InputError
     if stripped.startswith("{"):
         try:
             obj = json.loads(stripped)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: '[[[[...' nested too deep
             obj = None
         if isinstance(obj, dict):
             yield from _iter_json_lines(obj, lines, reader, source)
@@ -123,7 +123,7 @@ def iter_json(reader: TextReader, source: str) -> Iterator[RawCable | InputError
         document_text = m.group(1)
     try:
         document = json.loads(document_text)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         raise NotACable(f"not a cable: invalid JSON ({error})") from None
     yield from _from_document(document, reader, source)
 
@@ -158,7 +158,7 @@ def _iter_json_lines(first: dict[str, Any], lines: Iterator[str], reader: TextRe
         row_source = f"{source}:{row}"
         try:
             obj = json.loads(line)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             yield InputError(row_source, f"JSON line {row}: invalid JSON ({error})")
             continue
         yield _line_cable(obj, row_source, reader)
