@@ -60,8 +60,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from cable_cli.parse.references import find_ref_blocks, parse_references  # noqa: E402
-from cable_cli.parse.stations import canonical_station  # noqa: E402
+from cable_cli.parser.references import find_ref_blocks, parse_references  # noqa: E402
+from cable_cli.parser.stations import canonical_station  # noqa: E402
 from cable_cli.pipeline import parse_raw  # noqa: E402
 from cable_cli.sources import InputError, iter_inputs  # noqa: E402
 

@@ -21,15 +21,9 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["__version__", "parse", "load", "Cable"]
 
 
-# The parser core lives in the subpackage ``cable_cli.parse``; importing it
-# here, before the function below is defined, keeps ``cable_cli.parse`` the
-# function: Python sets a package attribute only when a submodule is first
-# imported.
-from . import parse as _parser_package  # noqa: E402,F401
-
 def parse(text: str, *, source: str | None = None) -> "Cable":
     """Parse one cable's text into a record (never raises for bad text)."""
-    from .parse import parse_cable
+    from .parser import parse_cable
 
     return parse_cable(text, source=source)
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
 from .model import Cable
-from .parse import parse_cable
+from .parser import parse_cable
 from .sources import InputError, RawCable, iter_inputs
 
 

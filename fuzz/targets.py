@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from cable_cli.model import FIELDS
-from cable_cli.parse import parse_cable
+from cable_cli.parser import parse_cable
 from cable_cli.render import serial
 from cable_cli.sources import InputError, RawCable, iter_inputs
 

@@ -8,7 +8,7 @@ with its banner, so that check only has agreeing cases here.
 
 import pytest
 
-from cable_cli.parse import parse_cable
+from cable_cli.parser import parse_cable
 
 
 def _codes(text):

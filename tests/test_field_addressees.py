@@ -10,7 +10,7 @@ AMCONSUL X``), so that form has no real case here.
 
 import pytest
 
-from cable_cli.parse import parse_cable
+from cable_cli.parser import parse_cable
 
 
 def _rows(addressees):

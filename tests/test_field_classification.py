@@ -8,7 +8,7 @@ own metadata for the cable.
 
 import pytest
 
-from cable_cli.parse import parse_cable
+from cable_cli.parser import parse_cable
 
 CASES = [
     ("10ASTANA72", """VZCZCXRO6688

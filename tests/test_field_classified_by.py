@@ -6,7 +6,7 @@ marker, block lines joined with a space); the expected values were read by hand.
 
 import pytest
 
-from cable_cli.parse.fields import parse_classified_by
+from cable_cli.parser.fields import parse_classified_by
 
 CASES = [
     # id, raw, title, name, reasons

@@ -2,13 +2,13 @@
 
 Inputs are copied from the cables in /work/shared/corpus; the expected values
 were read by hand.  Decisions (see the module docstring of
-cable_cli.parse.fields): order is ``E.O. NNNNN`` only; a NARA / "DECLASSIFIED"
+cable_cli.parser.fields): order is ``E.O. NNNNN`` only; a NARA / "DECLASSIFIED"
 line gives code ``DECLASSIFIED`` and the day it was declassified as date.
 """
 
 import pytest
 
-from cable_cli.parse.fields import parse_declassification
+from cable_cli.parser.fields import parse_declassification
 
 CASES = [
     # id, raw, order, date, code

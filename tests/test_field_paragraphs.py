@@ -7,7 +7,7 @@ Rows are (number, classification, heading, start of text).
 
 import pytest
 
-from cable_cli.parse import parse_cable
+from cable_cli.parser import parse_cable
 
 
 def _rows(cable, expected):

@@ -7,7 +7,7 @@ cable body); the expected signer was read by hand.
 
 import pytest
 
-from cable_cli.parse import parse_cable
+from cable_cli.parser import parse_cable
 
 CASES = [
     # multi-word surnames

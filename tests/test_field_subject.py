@@ -7,7 +7,7 @@ expected subjects were read by hand (runs of spaces collapsed).
 
 import pytest
 
-from cable_cli.parse import parse_cable
+from cable_cli.parser import parse_cable
 
 CASES = [
     ("02ANKARA8150", """UNCLAS ANKARA 008150

@@ -7,7 +7,7 @@ expected texts were read by hand.
 
 import pytest
 
-from cable_cli.parse import parse_cable
+from cable_cli.parser import parse_cable
 
 SUMMARY_CASES = [
     # ``SUMMARY:`` ... ``END SUMMARY`` inside paragraph 1

@@ -6,7 +6,7 @@ marker, continuation lines joined with a space); expected values read by hand.
 
 import pytest
 
-from cable_cli.parse.fields import parse_tags
+from cable_cli.parser.fields import parse_tags
 
 CASES = [
     ("01PRETORIA1173", "PREL, PGOV, SF", ["PREL", "PGOV", "SF"]),

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from cable_cli.parse import parse_cable
+from cable_cli.parser import parse_cable
 from cable_cli.sources import RawCable, iter_inputs
 
 SAMPLE = (Path(__file__).resolve().parent.parent / "samples" / "09ASTANA319.scraped.txt").read_text(encoding="utf-8")

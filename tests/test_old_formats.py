@@ -7,7 +7,7 @@ extracts, cables without SUBJECT or TAGS, bodies cut short with ``...``,
 in the case (corpus under /work/shared/corpus); expected values read by hand.
 """
 
-from cable_cli.parse import parse_cable
+from cable_cli.parser import parse_cable
 
 PLUSD_1973 = """LIMITED OFFICIAL USE
 

@@ -1,4 +1,4 @@
-"""REF blocks (cable_cli.parse.references).
+"""REF blocks (cable_cli.parser.references).
 
 Every block below is copied from a real cable of /work/shared/corpus; the
 test id names the cable.  Expected values were read off the cable text.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from cable_cli.model import REFERENCE_KINDS
-from cable_cli.parse.references import REF_MARKER, find_ref_blocks, parse_references
+from cable_cli.parser.references import REF_MARKER, find_ref_blocks, parse_references
 
 
 def refs(block: str, year: int, own_id: str | None = None) -> list[tuple[str | None, str | None, str]]:
@@ -500,7 +500,7 @@ def test_one_megabyte_of_spaces():
 
 # --- end to end: whole cable excerpts through parse_cable ------------------------
 
-from cable_cli.parse import parse_cable  # noqa: E402
+from cable_cli.parser import parse_cable  # noqa: E402
 
 _NEWDELHI_HEADER = (
     "VZCZCXRO5949\nOO RUEHBI RUEHCI RUEHLH RUEHPW\nDE RUEHNE #2587/01 1080708\nZNY SSSSS ZZH\n"
@@ -640,7 +640,7 @@ def test_e2e_09QUITO947_teaser_copy_is_not_a_second_block():
 
 
 def test_read_ref_block_returns_the_next_line():
-    from cable_cli.parse.references import read_ref_block
+    from cable_cli.parser.references import read_ref_block
 
     lines = ["REF: A. BANGKOK 6619 ", " ", "     B. BANGKOK 6554 ", "     C. BANGKOK 6477 ", " ",
              "Classified By: DCM ALEXANDER A. ARVIZU.  REASON 1.4 (D). "]  # 04BANGKOK6647

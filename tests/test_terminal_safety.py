@@ -20,7 +20,7 @@ import yaml
 
 from cable_cli.data import routing_indicators, tag_meanings
 from cable_cli.model import PARAGRAPH_ROW_FIELDS, REFERENCE_ROW_FIELDS
-from cable_cli.parse import parse_cable
+from cable_cli.parser import parse_cable
 from cable_cli.render import terminal
 from cable_cli.render.safe import visible
 

@@ -3,7 +3,7 @@
 Files, directories (walked in sorted order), stdin; plain text, scraped copies,
 the alx dump, Cablegate and PlusD pages, the ``cables.csv`` dump, JSON / JSON
 Lines / JSONP; gzip, bzip2 and xz. Formats are told apart by content. Nothing
-here parses cable fields: :func:`cable_cli.parse.parse_cable` does that with
+here parses cable fields: :func:`cable_cli.parser.parse_cable` does that with
 each :class:`RawCable`. Bad input never raises; it becomes an :class:`InputError`.
 """
 
