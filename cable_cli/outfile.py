@@ -8,8 +8,6 @@ new one, never a truncated one.  An existing file is only replaced with
 from __future__ import annotations
 
 import os
-import tempfile
-from pathlib import Path
 from typing import TextIO
 
 
@@ -21,6 +19,8 @@ class AtomicFile:
     """``with AtomicFile(path, force=False) as f: f.write(...)``."""
 
     def __init__(self, path: str | os.PathLike[str], *, force: bool = False, newline: str | None = None):
+        from pathlib import Path  # imported only when a file is written
+
         self.path = Path(path)
         self.force = force
         self.newline = newline
@@ -30,6 +30,8 @@ class AtomicFile:
     def __enter__(self) -> TextIO:
         if self.path.exists() and not self.force:
             raise OutputExists(f"{self.path}: exists (use --force to replace it)")
+        import tempfile
+
         fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent or ".")
         self._file = os.fdopen(fd, "w", encoding="utf-8", newline=self.newline)
         return self._file

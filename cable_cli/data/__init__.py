@@ -7,12 +7,17 @@ lazy keeps ``cable meta`` start-up fast.
 
 from __future__ import annotations
 
+import os
 from functools import cache
-from importlib import resources
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    # Plain file reading beside this module: importlib.resources costs ~9 ms
+    # of start-up for the same bytes.
+    with open(os.path.join(_HERE, name), encoding="utf-8") as table:
+        text = table.read()
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

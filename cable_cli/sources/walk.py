@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -65,7 +64,7 @@ def _walk(directory: str, glob: str | None, seen: set[str]) -> Iterator[Candidat
             is_dir = False
         if is_dir:
             yield from _walk(path, glob, seen)
-        elif glob is None or fnmatch.fnmatch(entry.name, glob):
+        elif glob is None or _matches(entry.name, glob):
             yield Candidate(path, walked=True)
 
 
@@ -86,3 +85,9 @@ def read_path_list(path: str, *, nul: bool = False, stdin: BinaryIO | None = Non
     else:
         entries = [line[:-1] if line.endswith(b"\r") else line for line in data.split(b"\n")]
     return [os.fsdecode(entry) for entry in entries if entry]
+
+
+def _matches(name: str, pattern: str) -> bool:
+    import fnmatch  # only when --glob is given: keeps start-up short
+
+    return fnmatch.fnmatch(name, pattern)
