@@ -52,7 +52,8 @@ def default_jobs() -> int:
 
 
 # What a worker sends back for one input: an error, a cable left out by
-# --id, or a cable: (id, source, defect count, serialised text).
+# --id, or a cable: (id, source, defect count, serialised text, characters
+# of cable text read).
 Result = tuple[Any, ...]
 
 
@@ -77,7 +78,7 @@ def render_one(fmt: str, ids: tuple[str, ...], item: RawCable | InputError) -> R
         text = serial.yaml_document(record)
     else:
         text = serial.csv_row(record, FIELDS)
-    return ("ok", cable.id, cable.source, len(cable.defects), text)
+    return ("ok", cable.id, cable.source, len(cable.defects), text, len(item.text))
 
 
 def _ignore_sigint() -> None:
@@ -175,7 +176,7 @@ def _counted(results: Iterator[Result], tally: Tally, err: TextIO, progress: "_P
         tally.records += 1
         if result[3]:
             tally.with_defects += 1
-        progress.advance()
+        progress.advance(result[5])
         yield result
 
 
@@ -248,17 +249,22 @@ class _Progress:
             from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn  # noqa: E501
 
             console = Console(file=self.err)
+            # The number of cables is not known ahead (inputs are streamed),
+            # so the bar counts cables and the megabytes of cable text read.
             self._bar = Progress(SpinnerColumn(), TextColumn("exporting"), MofNCompleteColumn(),
-                                 TextColumn("cables"), _RateColumn(), TimeElapsedColumn(),
+                                 TextColumn("cables"), _RateColumn(), TextColumn("{task.fields[mb]:,.1f} MB"),
+                                 TimeElapsedColumn(),
                                  console=console, transient=True,
                                  disable=not console.is_terminal)
             self._bar.__enter__()
-            self._task = self._bar.add_task("export", total=None)
+            self._task = self._bar.add_task("export", total=None, mb=0.0)
+            self._chars = 0
         return self
 
-    def advance(self) -> None:
+    def advance(self, chars: int) -> None:
         if self._bar is not None:
-            self._bar.advance(self._task)
+            self._chars += chars
+            self._bar.update(self._task, advance=1, mb=self._chars / 1e6)
 
     def __exit__(self, *exc: Any) -> None:
         if self._bar is not None:
