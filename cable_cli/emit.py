@@ -31,6 +31,17 @@ class Tally:
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
 
+    def count_error(self, err: InputError, err_out: TextIO, *, quiet: bool) -> None:
+        """Count an input that gave no record and say so on stderr; a skipped
+        file (no cable in it, met in a directory) is a note ``-q`` silences."""
+        if err.skipped:
+            self.skipped += 1
+            if quiet:
+                return
+        else:
+            self.failed += 1
+        report_error(err, err_out)
+
     def exit_code(self, strict: bool) -> Exit:
         if self.failed:
             return Exit.INPUT_UNREADABLE
@@ -55,11 +66,7 @@ def checked(items: Iterable[Cable | InputError], tally: Tally, err_out: TextIO, 
     """Records only; input errors and (with ``warn``) defects go to stderr."""
     for item in items:
         if isinstance(item, InputError):
-            if item.skipped:
-                tally.skipped += 1
-            else:
-                tally.failed += 1
-            report_error(item, err_out)
+            tally.count_error(item, err_out, quiet=not warn)
             continue
         tally.records += 1
         if item.defects:

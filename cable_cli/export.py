@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
-from .emit import Tally, report_error
+from .emit import Tally
 from .exitcodes import Exit
 from .model import FIELDS
 from .outfile import AtomicFile, OutputExists
@@ -137,7 +137,7 @@ def run_export(inputs: list[str], options: ExportOptions, *, strict: bool, err: 
     progress = _Progress(err, enabled=not options.quiet)
     try:
         with progress:
-            results = _counted(_results(items, options), tally, err, progress)
+            results = _counted(_results(items, options), tally, err, progress, quiet=options.quiet)
             if options.out_dir:
                 _write_dir(results, options, tally, err)
             elif options.output:
@@ -159,17 +159,13 @@ def run_export(inputs: list[str], options: ExportOptions, *, strict: bool, err: 
     return tally.exit_code(strict)
 
 
-def _counted(results: Iterator[Result], tally: Tally, err: TextIO, progress: "_Progress") -> Iterator[Result]:
+def _counted(results: Iterator[Result], tally: Tally, err: TextIO, progress: "_Progress", *,
+             quiet: bool) -> Iterator[Result]:
     """Tally and report as results arrive; pass on the cables."""
     for result in results:
         kind = result[0]
         if kind == "error":
-            error = InputError(result[1], result[2], result[3])
-            if error.skipped:
-                tally.skipped += 1
-            else:
-                tally.failed += 1
-            report_error(error, err)
+            tally.count_error(InputError(result[1], result[2], result[3]), err, quiet=quiet)
             continue
         if kind == "unwanted":
             continue
