@@ -109,7 +109,7 @@ def _listing(kind: str, paths, fmt: ListingFormat, output, force, input_format, 
              null, strict, quiet, color, *, numbers=None, grep=None) -> None:
     """Shared body of show/meta/paragraphs/refs."""
     from . import model
-    from .emit import Tally, checked, stdout_is_terminal, write_format
+    from .emit import Tally, checked, stdout_is_terminal
     from .outfile import AtomicFile, OutputExists
     from .pipeline import records
     from .render import resolve

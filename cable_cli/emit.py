@@ -9,7 +9,7 @@ here, once.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -111,6 +111,3 @@ def stdout_is_terminal(out: TextIO = sys.stdout) -> bool:
         return out.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-RowMaker = Callable[[dict[str, Any]], list[dict[str, Any]]]

@@ -12,9 +12,7 @@ Two measures, neither an absolute time:
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 

@@ -16,7 +16,7 @@ from cable_cli.cli import app
 from cable_cli.schema import record_schema
 from cable_cli.sources import InputError
 
-from conftest import ROOT, SAMPLE
+from conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")
