@@ -13,9 +13,9 @@ from typing import Any
 from ..model import Cable, Defect
 from . import banner as banner_mod
 from .blocks import find_blocks, find_summary
-from .body import Line, clean_body, parse_paragraphs, split_signer
+from .body import clean_body, parse_paragraphs, split_signer
 from .fields import parse_classified_by, parse_declassification, parse_tags
-from .header import parse_header
+from .header import parse_header, parse_weekday_date
 from .origin import origin_name
 from .preamble import parse_preamble, split_glued
 from .references import parse_references
@@ -67,29 +67,30 @@ def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
         cable.date = metadata["date"]
         cable.defect("metadata-fallback", None, f"date taken from the source metadata: {cable.date}")
 
-    body = [Line(i + 1, raw_lines[i]) for i in range(header.end, len(raw_lines))]
-    body, _dropped = clean_body(body, _BANNER_WORDS)
-    body = _skip_press_date(body, cable)
-    start = next((k for k, ln in enumerate(body) if ln.text.strip()), len(body))
+    # The body's lines as parallel lists: line numbers and texts.
+    numbers, body, _dropped = clean_body(raw_lines[header.end:], header.end + 1, _BANNER_WORDS)
+    numbers, body = _skip_press_date(numbers, body, cable)
+    start = next((k for k, line in enumerate(body) if line.strip()), len(body))
 
-    start = _find_banner(body, start, cable)
-    # The banner, sometimes split over two lines (classification / SECTION ...).
-    glued = split_glued([(ln.number, ln.text) for ln in body[start:start + 80]]) + \
-        [(ln.number, ln.text) for ln in body[start + 80:]]
-    lines = [Line(n, s) for n, s in glued]
-    ban = banner_mod.parse_banner(lines[0].text) if lines else None
+    parsed: dict[str, banner_mod.Banner | None] = {}  # parse_banner results by line text
+    start = _find_banner(numbers, body, start, cable, parsed)
+    glued_numbers, glued = split_glued(numbers[start:start + 80], body[start:start + 80])
+    numbers = glued_numbers + numbers[start + 80:]
+    lines = glued + body[start + 80:]
+    ban = _banner_of(lines[0], parsed) if lines else None
     after_banner = 1 if ban else 0
-    if ban and ban.station_words is None and len(lines) > 1 and banner_mod.SECTION.match(lines[1].text.strip()):
-        more = banner_mod.parse_banner("UNCLASSIFIED " + lines[1].text.strip())
+    # The banner, sometimes split over two lines (classification / SECTION ...).
+    if ban and ban.station_words is None and len(lines) > 1 and banner_mod.SECTION.match(lines[1].strip()):
+        more = banner_mod.parse_banner("UNCLASSIFIED " + lines[1].strip())
         if more:
             ban.section, ban.sections = more.section, more.sections
             ban.station_words, ban.serial = more.station_words, more.serial
             ban.captions = (ban.captions or []) + (more.captions or [])
         after_banner = 2
     if ban is None:
-        cable.defect("no-banner", lines[0].number if lines else None, "no classification banner at the top of the body")
+        cable.defect("no-banner", numbers[0] if lines else None, "no classification banner at the top of the body")
 
-    pre = parse_preamble([(ln.number, ln.text) for ln in lines[after_banner:]])
+    pre = parse_preamble(numbers[after_banner:], lines[after_banner:])
     captions = list(ban.captions or []) if ban else []
     if ban and ban.classification == "LIMITED OFFICIAL USE":
         captions.insert(0, "LOU")  # the label is UNCLASSIFIED; keep what the banner said
@@ -115,9 +116,10 @@ def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
     for block, _line in pre.refs:
         cable.references.extend(parse_references(block, year=year, own_id=cable.id))
 
-    rest = lines[after_banner + pre.end:]
-    rest, cable.signer = split_signer(rest)
-    cable.paragraphs, problems = parse_paragraphs(rest)
+    body_start = after_banner + pre.end
+    rest = lines[body_start:]
+    keep, cable.signer = split_signer(rest)
+    cable.paragraphs, problems = parse_paragraphs(numbers[body_start:body_start + keep], rest[:keep])
     for line, code, number in problems:
         what = "repeated" if code == "paragraph-repeat" else "out of sequence"
         cable.defect(code, line, f"paragraph {number} is {what}")
@@ -127,52 +129,70 @@ def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
         cable.defect("summary-unterminated", None, "SUMMARY without END SUMMARY: the summary is its paragraph")
     cable.comments = find_blocks(cable.paragraphs, "COMMENT")
     cable.notes = find_blocks(cable.paragraphs, "NOTE")
-    cable.partial = _PARTIAL_TEXT in text or bool(_PARTIAL.search(text[:2000]))
+    cable.partial = _PARTIAL_TEXT in text or _partial_note_near_top(text[:2000])
     _check_consistency(cable, header, ban, base)
 
 
-def _find_banner(body: list[Line], start: int, cable: Cable) -> int:
+def _banner_of(text: str, parsed: dict[str, banner_mod.Banner | None]) -> banner_mod.Banner | None:
+    """``parse_banner(text)``, taken from ``parsed`` when already done there
+    (each result is handed out once: the caller may change it)."""
+    if text in parsed:
+        return parsed.pop(text)
+    return banner_mod.parse_banner(text)
+
+
+def _partial_note_near_top(top: str) -> bool:
+    """``_PARTIAL.search(top)``, tried only when ``xtract`` stands in it in
+    any case: the case-blind scan is slow, and none of x t r a c has another
+    case-fold partner (unlike i and s), so a match always shows it."""
+    return "xtract" in top.lower() and _PARTIAL.search(top) is not None
+
+
+def _find_banner(numbers: list[int], body: list[str], start: int, cable: Cable,
+                 parsed: dict[str, banner_mod.Banner | None]) -> int:
     """The banner is normally the first line of the body; some copies put
     other text first (a WikiLeaks page holds a CSV row there).  Look a little
-    further for a line that is clearly a banner."""
-    if start < len(body) and _PARTIAL_NOTE.match(body[start].text):
+    further for a line that is clearly a banner.  The banner parsed at the
+    line returned is left in ``parsed``, to be parsed once only."""
+    if start < len(body) and _PARTIAL_NOTE.match(body[start]):
         # WikiLeaks' "partial extract" note on a header-less record.
-        start = next((k for k in range(start + 1, len(body)) if body[k].text.strip()), len(body))
+        start = next((k for k in range(start + 1, len(body)) if body[k].strip()), len(body))
     if start >= len(body):
         return start
-    first = banner_mod.parse_banner(body[start].text)
+    first = banner_mod.parse_banner(body[start])
     if first and (first.station_words or first.sections):
+        parsed[body[start]] = first
         return start
     for k in range(start + 1, min(len(body), start + 40)):
-        found = banner_mod.parse_banner(body[k].text)
+        found = banner_mod.parse_banner(body[k])
         if found and (found.station_words or found.sections):
             if not first:  # a bare banner above it is a print copy's page banner
-                cable.defect("text-before-banner", body[start].number,
+                cable.defect("text-before-banner", numbers[start],
                              f"{k - start} line(s) of other text before the classification banner")
+            parsed[body[k]] = found
             return k
     if first:
+        parsed[body[start]] = first
         return start
     for k in range(start, min(len(body), start + 40)):
-        m = banner_mod.BANNER_INSIDE.search(body[k].text)
+        m = banner_mod.BANNER_INSIDE.search(body[k])
         if m and m.start() > 0:
-            cable.defect("text-before-banner", body[k].number, "other text glued before the classification banner")
-            body[k] = Line(body[k].number, body[k].text[m.start():])
+            cable.defect("text-before-banner", numbers[k], "other text glued before the classification banner")
+            body[k] = body[k][m.start():]
             return k
     return start
 
 
-def _skip_press_date(body: list[Line], cable: Cable) -> list[Line]:
+def _skip_press_date(numbers: list[int], body: list[str], cable: Cable) -> tuple[list[int], list[str]]:
     """Press copies put ``Friday, 23 February 2001, 15:53`` above the banner."""
-    from .header import parse_weekday_date
-
-    for k, ln in enumerate(body[:5]):
-        if ln.text.strip():
-            press = parse_weekday_date(ln.text)
+    for k, text in enumerate(body[:5]):
+        if text.strip():
+            press = parse_weekday_date(text)
             if press:
                 cable.date = cable.date or press
-                return body[:k] + body[k + 1:]
+                return numbers[:k] + numbers[k + 1:], body[:k] + body[k + 1:]
             break
-    return body
+    return numbers, body
 
 
 def _year_of(date: str | None) -> int | None:

@@ -52,8 +52,13 @@ class Banner:
     rest: str = ""                      # what followed on the line
 
 
+_WHITE = re.compile(r"\s")
+_YEAR_BEFORE_STATION = re.compile(r"^\d\d (?=[A-Z])")
+_NOT_A_STATION = re.compile(r"(?:E\.O|EO |TAGS|SUBJ|SECTION\b)")
+
+
 def base_classification(matched: str) -> str:
-    word = re.sub(r"\s", "", matched).upper()
+    word = _WHITE.sub("", matched).upper()
     if word.startswith("UNCLAS"):
         return "UNCLASSIFIED"
     if word == "TOPSECRET":
@@ -67,7 +72,7 @@ def base_classification(matched: str) -> str:
 
 def find_captions(text: str) -> list[str]:
     """Caption names in order of appearance (upper-case input expected)."""
-    return [_CAPTION_NAMES[re.sub(r"\s", "", m["cap"])] for m in _CAPTION.finditer(text)]
+    return [_CAPTION_NAMES[_WHITE.sub("", m["cap"])] for m in _CAPTION.finditer(text)]
 
 
 def parse_banner(line: str) -> Banner | None:
@@ -78,7 +83,10 @@ def parse_banner(line: str) -> Banner | None:
     b = Banner(classification=base_classification(m["cls"]))
     rest = line[m.end():].upper()
     b.captions = find_captions(rest)
-    sec = SECTION.search(rest)
+    # (``rest`` is upper-cased, so a match starts at a literal ``SECT``: find
+    # it first rather than scan a long line with the case-blind pattern)
+    at = rest.find("SECT")
+    sec = SECTION.search(rest, at) if at >= 0 else None
     if sec:
         b.section, b.sections = int(sec["n"]), int(sec["m"])
         rest_for_station = rest[sec.end():]
@@ -87,9 +95,9 @@ def parse_banner(line: str) -> Banner | None:
     cleaned = _CAPTION.sub(" ", rest_for_station.replace("/", " "))
     cleaned = " ".join(cleaned.split())
     # ``C O N F I D E N T I A L 75 LIBREVILLE 1895``: the year before the station
-    st = _STATION_SERIAL.match(re.sub(r"^\d\d (?=[A-Z])", "", cleaned))
+    st = _STATION_SERIAL.match(_YEAR_BEFORE_STATION.sub("", cleaned))
     # (``UNCLAS SECTION 01 GF 02 BISHIEK 00Q021``: a garbled section count is no station.)
-    if st and not re.match(r"(?:E\.O|EO |TAGS|SUBJ|SECTION\b)", st["station"]):
+    if st and not _NOT_A_STATION.match(st["station"]):
         b.station_words, b.serial = st["station"], st["serial"]
     b.rest = line[m.end():]
     return b

@@ -38,7 +38,7 @@ def find_summary(paragraphs: list[Paragraph]) -> tuple[str | None, bool]:
         stop = next((k for k in range(index + 1, min(len(paragraphs), index + 12))
                      if paragraphs[k].heading and _END_SUMMARY.match(paragraphs[k].heading)), None)
         following = "\n\n".join(p.text for p in paragraphs[index:stop or index + 12])
-        end = _END_SUMMARY.search(following, start)
+        end = search_end(_END_SUMMARY, following, _lower_or_none(following), start)
         if end:
             return _tidy(following[start:end.start()]), True
         if stop is not None:  # ``END SUMMARY`` set as a heading line (90PRETORIA2455)
@@ -50,7 +50,8 @@ def find_summary(paragraphs: list[Paragraph]) -> tuple[str | None, bool]:
     # ``END SUMMARY`` with no start (03KABUL1008): the paragraph it closes.
     first = next((k for k, p in enumerate(paragraphs[:12]) if p.number is not None), 0)
     for k in range(first, min(len(paragraphs), first + 3)):
-        end = _END_SUMMARY.search(paragraphs[k].text)
+        text = paragraphs[k].text
+        end = search_end(_END_SUMMARY, text, _lower_or_none(text), 0)
         if end:
             joined = "\n\n".join(p.text for p in paragraphs[first:k]) + "\n\n" + paragraphs[k].text[:end.start()]
             return _tidy(joined), True
@@ -93,7 +94,7 @@ def find_blocks(paragraphs: list[Paragraph], word: str) -> list[str]:
         if lower and (lower.find(key, m.end()) < 0 or lower.find("end", m.end()) < 0):
             end = None
         else:
-            end = end_re.search(joined, m.end())
+            end = search_end(end_re, joined, lower or None, m.end())
         # Without END WORD the block is the rest of its paragraph.
         para_end = joined.find("\n\n", m.end())
         para_end = len(joined) if para_end < 0 else para_end
@@ -127,8 +128,43 @@ def _search_word(pattern: re.Pattern[str], text: str, lower: str, key: str, pos:
     return None
 
 
+_HEADING_IS = {word: re.compile(rf"\s*(?:BEGIN\s+)?{word}S?\s*[:.]?\s*", re.I) for word in ("COMMENT", "NOTE")}
+
+
+def _lower_or_none(text: str) -> str | None:
+    """``text.lower()`` when it keeps every offset, else None (no shortcut)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else None
+
+
+def search_end(pattern: re.Pattern[str], text: str, lower: str | None, pos: int) -> re.Match[str] | None:
+    """``pattern.search(text, pos)`` for an ``\\(?\\s*END...`` pattern, tried
+    only where ``end`` stands in ``lower`` (``text`` lower-cased), backed up
+    over the white space and ``(`` a match may start with.
+
+    Speed: the pattern has no literal prefix and, case-insensitive, is
+    otherwise tried at every character.  Same result: a match starting
+    anywhere before that END would reach the same END and go on the same
+    way, so the leftmost possible start decides for that END.
+    """
+    if lower is None:
+        return pattern.search(text, pos)
+    at = lower.find("end", pos)
+    while at >= 0:
+        lo = at
+        while lo > pos and text[lo - 1].isspace():
+            lo -= 1
+        if lo > pos and text[lo - 1] == "(":
+            lo -= 1
+        m = pattern.match(text, lo)
+        if m:
+            return m
+        at = lower.find("end", at + 1)
+    return None
+
+
 def _heading_is(heading: str, word: str) -> bool:
-    return re.fullmatch(rf"\s*(?:BEGIN\s+)?{word}S?\s*[:.]?\s*", heading, re.I) is not None
+    return _HEADING_IS[word].fullmatch(heading) is not None
 
 
 def _tidy(text: str) -> str | None:

@@ -10,17 +10,17 @@ after a blank line is the same sentence going on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..model import Paragraph
 from .banner import BANNER
-from .text import ends_sentence, join_lines
+from .text import ends_sentence
 
 # ``ASTANA 00000319 002 OF 002``, ``ROME 00000001 001.2 OF 003``.
 PAGE_BREAK = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40} \d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
 # The same line glued inside a paragraph (HTML copies, 08MOSCOW499:
 # ``AmCham and its MOSCOW 00000499 002 OF 002 European counterpart``).
 _PAGE_OF = re.compile(r"\d{3}\s+OF\s+\d{3}")  # what every page-break mark has
+_NUMBER_OF_NUMBER = re.compile(r"\d\s+OF\s+\d")  # what PAGE_BREAK and _PAGE_OF both need
 _BANNER_FIRST = frozenset("CSULOTcsulot\",")  # first characters a banner line can have
 _INLINE_BREAK = re.compile(r"(?P<station>(?:[A-Z][A-Z.'-]* ){1,3})\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b\s*")
 # 1970s print copies: ``PAGE 02  ATHENS 02959  171944Z`` (text may follow).
@@ -32,6 +32,8 @@ _PARA = re.compile(
 _MARKED = re.compile(r"^\s*\((?P<mark>U|C|S|SBU|TS|LOU|U//FOUO|C//NF|S//NF|S/NF|C/NF|U/FOUO|S//REL[A-Z ]*)\)\s+")
 # ``-------`` and the spaced ``- - - - -`` of HTML copies (06SANTODOMINGO409)
 _DASHES = re.compile(r"^\s*(?:[-=_]{3,}|(?:[-=_] ){3,})[-=_ ]*$")
+_THREE_ASCII_LETTERS = re.compile(r"[A-Za-z][^A-Za-z]*[A-Za-z][^A-Za-z]*[A-Za-z]")
+_DASH_CHARS = frozenset("-=_")  # what a _DASHES line starts with
 _DASH_WRAPPED = re.compile(r"^\s*-{2,}\s*(?P<t>[^-].*?)\s*-{2,}\s*$")
 _TRAILING_DASHES = re.compile(r"\s*-{3,}[- ]*$")
 # What may follow the signer: end-of-message marks, HTML residue (``>``),
@@ -58,61 +60,75 @@ _CLOSER = re.compile(r"(?:\bEND\s+(?:OF\s+)?(?:COMMENT|NOTE|SUMMARY|TEXT|QUOTE|M
 _URL = re.compile(r"https?://|www\.")
 
 
-@dataclass(slots=True)
-class Line:
-    number: int      # 1-based line number in the normalised text
-    text: str
-
-
-def clean_body(lines: list[Line], banner_words: set[str]) -> tuple[list[Line], int]:
+def clean_body(texts: list[str], first_number: int, banner_words: set[str]) -> tuple[list[int], list[str], int]:
     """Drop page-break lines and repeated print banners; keep everything else.
 
-    Returns the kept lines and how many were dropped.
+    ``texts`` are the body's lines, the first of them line ``first_number``.
+    Returns the kept lines as two parallel lists, their line numbers and
+    their texts (no object per line: this runs on every line), and how many
+    lines were dropped.
     """
-    kept: list[Line] = []
+    numbers: list[int] = []
+    kept: list[str] = []
     dropped = 0
     first_banner_seen = False
     # Blank lines around a page break are the page's, not a paragraph end:
     # they go, unless the text before the break ended a sentence.
-    gap: Line | None = None
-    for line in lines:
-        text = line.text
-        if gap is not None and text.strip():
-            if kept and ends_sentence(kept[-1].text):
-                kept.append(gap)
+    gap: tuple[int, str] | None = None
+    for number, text in enumerate(texts, first_number):
+        stripped = text.strip()
+        # (every page mark has ``<digit> OF <digit>``: most lines, even with
+        # an OF, are spared the page-mark patterns below)
+        page_mark_like = "OF" in text and _NUMBER_OF_NUMBER.search(text) is not None
+        if gap is None and not page_mark_like and first_banner_seen:
+            # The common line (no page mark, no pending gap): kept unless it
+            # is a repeated print banner.  The same tests as below, in short.
+            if "PAGE" not in text:
+                if stripped and len(stripped) <= 24 and stripped.upper() in banner_words:
+                    dropped += 1
+                    gap = _break_gap(numbers, kept, gap, number)
+                    continue
+                numbers.append(number)
+                kept.append(text)
+                continue
+        if gap is not None and stripped:
+            if kept and ends_sentence(kept[-1]):
+                numbers.append(gap[0])
+                kept.append(gap[1])
             gap = None
         # Cheap substring tests first: these patterns run on every line.
-        has_of = "OF" in text
-        if has_of and PAGE_BREAK.match(text):
+        if page_mark_like and PAGE_BREAK.match(text):
             dropped += 1
-            gap = _break_gap(kept, gap, line)
+            gap = _break_gap(numbers, kept, gap, number)
             continue
         m = PRINT_PAGE.match(text) if "PAGE" in text else None
         if m:
             dropped += 1
-            gap = _break_gap(kept, gap, line)
+            gap = _break_gap(numbers, kept, gap, number)
             rest = text[m.end():]
             if rest.strip():
-                if ends_sentence(kept[-1].text if kept else ""):
-                    kept.append(gap)
-                kept.append(Line(line.number, rest))
+                if ends_sentence(kept[-1] if kept else ""):
+                    numbers.append(gap[0])
+                    kept.append(gap[1])
+                numbers.append(number)
+                kept.append(rest)
                 gap = None
             continue
-        if gap is not None and not text.strip():
+        if gap is not None and not stripped:
             continue
-        if has_of and _PAGE_OF.search(text) and _INLINE_BREAK.search(text):
+        if page_mark_like and _PAGE_OF.search(text) and _INLINE_BREAK.search(text):
             text = _INLINE_BREAK.sub(_cut_break, text)
-            line = Line(line.number, text)
-        stripped = text.strip()
+            stripped = text.strip()
         if stripped and len(stripped) <= 24 and stripped.upper() in banner_words:
             if first_banner_seen:
                 dropped += 1
-                gap = _break_gap(kept, gap, line)
+                gap = _break_gap(numbers, kept, gap, number)
                 continue
         if stripped and not first_banner_seen and stripped[0] in _BANNER_FIRST and BANNER.match(stripped):
             first_banner_seen = True
-        kept.append(line)
-    return kept, dropped
+        numbers.append(number)
+        kept.append(text)
+    return numbers, kept, dropped
 
 
 def _cut_break(m: re.Match[str]) -> str:
@@ -127,49 +143,51 @@ def _cut_break(m: re.Match[str]) -> str:
     return m["station"]
 
 
-def _break_gap(kept: list[Line], gap: Line | None, line: Line) -> Line:
-    """Take the blank lines before a page break off ``kept``; one blank line
-    stands for them until the text goes on."""
-    while kept and not kept[-1].text.strip():
-        gap = gap or kept[-1]
+def _break_gap(numbers: list[int], kept: list[str], gap: tuple[int, str] | None, number: int) -> tuple[int, str]:
+    """Take the blank lines before a page break off ``kept`` (and their
+    ``numbers``); one blank line stands for them until the text goes on."""
+    while kept and not kept[-1].strip():
+        gap = gap or (numbers[-1], kept[-1])
         kept.pop()
-    return gap or Line(line.number, "")
+        numbers.pop()
+    return gap or (number, "")
 
 
-def split_signer(lines: list[Line]) -> tuple[list[Line], str | None]:
+def split_signer(lines: list[str]) -> tuple[int, str | None]:
     """Take the signer (``HOAGLAND``, ``VAN VOORST``) off the end of the body.
 
     The signer is the last line, after trailing banners and end markers,
     when it is a short all-capitals name standing on its own after a
-    finished sentence.  A cable that simply ends has none.
+    finished sentence.  A cable that simply ends has none.  Returns how
+    many of ``lines`` (texts) are the body without it, and the signer.
     """
     end = len(lines)
-    while end and (not lines[end - 1].text.strip() or _END_JUNK.match(lines[end - 1].text)
-                   or _is_bare_banner(lines[end - 1].text)):
+    while end and (not lines[end - 1].strip() or _END_JUNK.match(lines[end - 1])
+                   or _is_bare_banner(lines[end - 1])):
         end -= 1
     if not end:
-        return lines, None
-    last = lines[end - 1].text.strip().rstrip("#").strip()
+        return len(lines), None
+    last = lines[end - 1].strip().rstrip("#").strip()
     if last.endswith(".."):  # WikiLeaks cut the text short (``DANIEL ORTEGA AN...``)
-        return lines, None
+        return len(lines), None
     last = last.rstrip(".").strip()
     if not _SIGNER.match(last) or len(last) > 40:
-        return lines, None
+        return len(lines), None
     if set(last.upper().replace(".", " ").split()) & _NOT_SIGNERS or BANNER.match(last):
-        return lines, None
-    previous = next((ln.text for ln in reversed(lines[: end - 1]) if ln.text.strip()), None)
-    blank_before = end >= 2 and not lines[end - 2].text.strip()
+        return len(lines), None
+    previous = next((text for text in reversed(lines[: end - 1]) if text.strip()), None)
+    blank_before = end >= 2 and not lines[end - 2].strip()
     if previous is not None and previous.strip().rstrip(".#").strip() == last:
         # the name on two lines (``PAAL`` / ``PAAL``): drop both
-        k = max(i for i in range(end - 1) if lines[i].text.strip())
-        return lines[:k], last
+        k = max(i for i in range(end - 1) if lines[i].strip())
+        return k, last
     if (previous is not None and not blank_before and not ends_sentence(previous)
             and not _CLOSER.search(previous) and not _URL.search(previous)):
-        return lines, None
+        return len(lines), None
     words = last.split()
     if len(words) > 1 and len(set(words)) == 1:  # ``PARDEW PARDEW``: the name typed twice
         last = words[0]
-    return lines[: end - 1], last
+    return end - 1, last
 
 
 def _is_bare_banner(text: str) -> bool:
@@ -177,38 +195,52 @@ def _is_bare_banner(text: str) -> bool:
     return m is not None and not text[m.end():].strip(" /")
 
 
-def _heading(lines: list[Line], i: int) -> tuple[str, int, bool] | None:
+def _heading(lines: list[str], i: int) -> tuple[str, int, bool] | None:
     """A section heading at ``lines[i]``: its text, the lines it takes, and
     whether it is set off by dashes (which makes it a heading for sure)."""
-    text = lines[i].text.strip()
-    if not text or len(text) > 100 or _PARA.match(text) and _para_number(text) is not None:
+    text = lines[i].strip()
+    if not text or len(text) > 100:
         return None
-    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-    if _DASHES.match(text) and i + 2 < len(lines) and _DASHES.match(lines[i + 2].text):
+    # (``text`` is stripped: a numbered paragraph starts with a digit or ¶)
+    if (text[0].isdigit() or text[0] == "¶") and _PARA.match(text) and _para_number(text) is not None:
+        return None
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    # (cheap first-character tests spare the dash patterns most lines:
+    # ``text`` is stripped, and both patterns need a dash there)
+    if text[0] in _DASH_CHARS and _DASHES.match(text) and i + 2 < len(lines) and _DASHES.match(lines[i + 2]):
         # ``--------`` / ``SUMMARY`` / ``--------`` (90CAPETOWN97)
         inner = _heading(lines[i + 1:i + 2], 0)
         return (inner[0], 3, True) if inner else None
-    m = _DASH_WRAPPED.match(text)
+    m = _DASH_WRAPPED.match(text) if text[0] == "-" else None
     if m:
         return m["t"], 1, True
-    underlined = bool(_DASHES.match(nxt))
-    glued = _TRAILING_DASHES.search(text)
+    underlined = nxt.lstrip()[:1] in _DASH_CHARS and bool(_DASHES.match(nxt))
+    glued = _TRAILING_DASHES.search(text) if "---" in text else None
     if glued:
         text, underlined = text[: glued.start()].strip(), True
     if not text or text[-1] in ".,;" or len(text.split()) > 16:
         return None
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 3:
-        return None
-    capitals = all(c.isupper() for c in letters)
-    if not (capitals or underlined):
-        return None
+    if text.isascii():
+        # The same tests without a Python loop over the characters: in ASCII
+        # the letters are A-Z and a-z, and capitals means no a-z.
+        if not (underlined or text.upper() == text) or not _THREE_ASCII_LETTERS.search(text):
+            return None
+    else:
+        letters = [c for c in text if c.isalpha()]
+        if len(letters) < 3:
+            return None
+        capitals = all(c.isupper() for c in letters)
+        if not (capitals or underlined):
+            return None
     return text, (2 if underlined and not glued else 1), underlined
+
+
+_SLASH = re.compile(r"\s*/\s*")
 
 
 def _mark(mark: str) -> str:
     """``s / nf`` -> ``S/NF``; ``S//REL TO USA, ACGU`` keeps its inner spaces."""
-    return re.sub(r"\s*/\s*", "/", mark.upper()).strip()
+    return _SLASH.sub("/", mark.upper()).strip()
 
 
 def _para_number(text: str) -> int | None:
@@ -216,8 +248,9 @@ def _para_number(text: str) -> int | None:
     return int(m["num"]) if m else None
 
 
-def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[tuple[int, str, int]]]:
-    """Paragraphs of the body; also (line, kind, number) numbering problems."""
+def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragraph], list[tuple[int, str, int]]]:
+    """Paragraphs of the body (line ``numbers`` and ``texts``, in parallel);
+    also (line, kind, number) numbering problems."""
     paragraphs: list[Paragraph] = []
     blocks: list[list[str]] = []     # the current paragraph's blocks of lines
     current: Paragraph | None = None
@@ -235,58 +268,71 @@ def parse_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[tuple[int
                 paragraphs.append(current)
         current, blocks = None, []
 
+    n = len(texts)
+    # Speed: a line whose first character is a letter is never blank nor a
+    # paragraph start, so after a line of a paragraph such lines simply go
+    # on it.  ``stops`` holds the other lines' indices (and n): the loop
+    # takes each run of letter-first lines in one step.
+    stops = [k for k, text in enumerate(texts) if not text[:1].isalpha()]
+    stops.append(n)
+    next_stop = 0   # index into stops
     i = 0
-    while i < len(lines):
-        line = lines[i]
-        text = line.text
-        if not text.strip():
+    while i < n:
+        text = texts[i]
+        first = text.lstrip()[:1]
+        if not first:  # a blank line
             blank_before = True
             i += 1
             continue
-        first = text.lstrip()[:1]
+        # Most lines go on the paragraph: the patterns run only when the
+        # first character allows a match.
         m = _PARA.match(text) if first.isdigit() or first == "¶" else None
         if m and _accept_start(m, blank_before, last_number, text):
             finish()
             number = int(m["num"])
             if number in seen_numbers:
-                problems.append((line.number, "paragraph-repeat", number))
+                problems.append((numbers[i], "paragraph-repeat", number))
             elif last_number is not None and number != last_number + 1:
-                problems.append((line.number, "paragraph-gap", number))
+                problems.append((numbers[i], "paragraph-gap", number))
             seen_numbers.add(number)
             last_number = number
             mark = m["mark"] or m["half"]
             current = Paragraph(number, _mark(mark) if mark else None, pending_heading, "")
             pending_heading = None
             blocks = [[text[m.end():]]]
-            blank_before = False
-            i += 1
-            continue
-        if blank_before:
-            heading = _heading(lines, i)
-            if heading and (heading[2] or _followed_by_start(lines, i + heading[1])):
-                finish()
-                pending_heading = heading[0]
-                i += heading[1]
-                continue
-            mm = _MARKED.match(text)
+        else:
+            mm = None
+            if blank_before:
+                heading = _heading(texts, i)
+                if heading and (heading[2] or _followed_by_start(texts, i + heading[1])):
+                    finish()
+                    pending_heading = heading[0]
+                    i += heading[1]
+                    continue
+                mm = _MARKED.match(text) if first == "(" else None
             if mm:
                 finish()
                 current = Paragraph(None, mm["mark"].upper(), pending_heading, "")
                 pending_heading = None
                 blocks = [[text[mm.end():]]]
-                blank_before = False
-                i += 1
-                continue
-        if current is None:
-            current = Paragraph(None, None, pending_heading, "")
-            pending_heading = None
-            blocks = [[text]]
-        elif blank_before:
-            blocks.append([text])
-        else:
-            blocks[-1].append(text)
+            elif current is None:
+                current = Paragraph(None, None, pending_heading, "")
+                pending_heading = None
+                blocks = [[text]]
+            elif blank_before:
+                blocks.append([text])
+            else:
+                blocks[-1].append(text)
+        # The line went on the current paragraph; so do the letter-first
+        # lines after it, up to the next stop.
         blank_before = False
         i += 1
+        while stops[next_stop] < i:
+            next_stop += 1
+        run_end = stops[next_stop]
+        if run_end > i:
+            blocks[-1].extend(texts[i:run_end])
+            i = run_end
     finish()
     return paragraphs, problems
 
@@ -299,12 +345,12 @@ def _accept_start(m: re.Match[str], blank_before: bool, last: int | None, text: 
     return last is not None and number == last + 1
 
 
-def _followed_by_start(lines: list[Line], j: int) -> bool:
+def _followed_by_start(lines: list[str], j: int) -> bool:
     """A plain capitals heading must be followed (after blank lines) by a
     numbered or marked paragraph, or a line in capitals is just text."""
-    while j < len(lines) and not lines[j].text.strip():
+    while j < len(lines) and not lines[j].strip():
         j += 1
-    return j < len(lines) and (_PARA.match(lines[j].text) is not None or _MARKED.match(lines[j].text) is not None)
+    return j < len(lines) and (_PARA.match(lines[j]) is not None or _MARKED.match(lines[j]) is not None)
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:--?\s|\*\s|[A-Z]\.\s|\(?[a-z0-9]\)\s)")
@@ -312,6 +358,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:--?\s|\*\s|[A-Z]\.\s|\(?[a-z0-9]\)\s)")
 
 def _join_blocks(blocks: list[list[str]]) -> str:
     """Unwrap each block; a block that starts mid-sentence joins the one before."""
+    if len(blocks) == 1:  # the common case: nothing to join
+        return _unwrap(blocks[0])
     out = ""
     for block in blocks:
         text = _unwrap(block)
@@ -326,13 +374,47 @@ def _join_blocks(blocks: list[list[str]]) -> str:
     return out
 
 
+# In a block's stripped lines joined by newlines, what may need more than a
+# space between two lines: a line ending in a hyphen, or a later line that
+# starts like a list item (a superset of _LIST_ITEM).  One scan for both.
+_JOIN_HINT = re.compile(r"\n(?:(?<=-\n)|[-*(]|[^\n][.)])")
+
+
 def _unwrap(block: list[str]) -> str:
-    """Join wrapped lines; list items keep their own line."""
-    parts: list[list[str]] = [[]]
+    """Join wrapped lines; list items keep their own line.
+
+    One pass, the same as ``join_lines`` over each item (a new item starts
+    at a list-item line once the current one holds any line, even a blank
+    one).
+    """
+    if len(block) == 1:  # the common short paragraph: nothing to join
+        return block[0].strip()
+    stripped_lines = list(map(str.strip, block))
+    flat = "\n".join(stripped_lines)
+    if not _JOIN_HINT.search(flat):
+        # No line ends in a hyphen and none after the first can be a list
+        # item: the lines simply join with spaces (tested on the whole block
+        # at C speed; otherwise the loop below).
+        return " ".join(filter(None, stripped_lines))
+    items: list[str] = []
+    parts: list[str] = []   # the current item's stripped, non-blank lines
+    started = False         # has the current item taken any line yet?
     for line in block:
-        head = line.lstrip()[:2]
+        stripped = line.strip()
         # (cheap test first: an item starts with - * ( or has . or ) second)
-        if parts[-1] and (head[:1] in ("-", "*", "(") or head[1:] in (".", ")")) and _LIST_ITEM.match(line):
-            parts.append([])
-        parts[-1].append(line)
-    return "\n".join(j for j in (join_lines(p) for p in parts) if j)
+        if started and stripped and (stripped[0] in "-*(" or stripped[1:2] in (".", ")")) \
+                and _LIST_ITEM.match(line):
+            items.append(" ".join(parts))
+            parts = []
+        started = True
+        if not stripped:
+            continue
+        if parts:
+            last = parts[-1]
+            # ``DRAFT-`` + ``LAW``: a hyphen at the line end joins without a space
+            if last[-1] == "-" and not last.endswith("--") and stripped[0].isalpha():
+                parts[-1] = last + stripped
+                continue
+        parts.append(stripped)
+    items.append(" ".join(parts))
+    return "\n".join(item for item in items if item)

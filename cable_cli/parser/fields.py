@@ -434,6 +434,9 @@ def _find_date(text: str) -> tuple[str | None, int, int]:
     return iso, start, end
 
 
+_AS_AMENDED = re.compile(r"(?i)\(?\bas amended\b\)?;?")
+
+
 def parse_declassification(raw: str) -> Declassification:
     """Order, date and code of an ``E.O. 12958: DECL: ...`` line; never raises."""
     if not isinstance(raw, str):
@@ -449,7 +452,7 @@ def parse_declassification(raw: str) -> Declassification:
     if m:
         result.order = f"E.O. {m.group(1)}"
         rest = text[m.end():]
-    rest = re.sub(r"(?i)\(?\bas amended\b\)?;?", " ", rest)
+    rest = _AS_AMENDED.sub(" ", rest)
 
     date, d_start, d_end = _find_date(rest)
     result.date = date

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Addressee, Transmission
+from .banner import BANNER
 
 MONTHS = {m: i for i, m in enumerate(
     ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), start=1)}
@@ -120,19 +121,23 @@ def parse_weekday_date(line: str) -> str | None:
     return iso_date(int(m["yr"]), month, int(m["day"]), int(m["hh"]), int(m["mm"]))
 
 
+_XMT = re.compile(r",?\s+XMT\s+")
+_ROUTING_INDICATOR = re.compile(r"[A-Z][A-Z0-9]{3,7}")
+
+
 def parse_addressee(text: str) -> Addressee:
     """``RUEHC/SECSTATE WASHDC IMMEDIATE 4694`` -> ri, address, precedence, mcn.
 
     Parsed by tokens from the right so that a long line costs linear time.
     """
     excluded: list[str] = []
-    xmt = re.search(r",?\s+XMT\s+", text)
+    xmt = _XMT.search(text) if "XMT" in text else None  # the pattern needs the literal
     if xmt:
         excluded = [x.strip() for x in re.split(r"\s*[,;]\s*|\s+XMT\s+", text[xmt.end():]) if x.strip()]
         text = text[: xmt.start()]
     ri = None
     slash = text.find("/")
-    if 0 < slash <= 8 and re.fullmatch(r"[A-Z][A-Z0-9]{3,7}", text[:slash]):
+    if 0 < slash <= 8 and _ROUTING_INDICATOR.fullmatch(text[:slash]):
         ri, text = text[:slash], text[slash + 1:]
     tokens = text.split()
     mcn = None
@@ -148,9 +153,7 @@ def parse_addressee(text: str) -> Addressee:
 
 
 def _is_banner(line: str) -> bool:
-    from .banner import BANNER  # the banner module owns the classification words
-
-    return BANNER.match(line) is not None
+    return BANNER.match(line) is not None  # the banner module owns the classification words
 
 
 def _fm_within(lines: list[str], start: int, window: int) -> bool:

@@ -28,6 +28,12 @@ CLASSIFIED_BY = re.compile(r"^\s*(?:\([A-Z]{1,3}\)\s*)?CLASSIFIED\s+BY\b\s*:?\s*
 # Cheap substring checks that must all fail for _GLUED to fail: most lines
 # are spared the regex.
 _GLUE_HINTS = ("E.", "EO ", "TAGS", "SUBJ", "REF", "lassified", "CLASSIFIED", "SIPDIS")
+
+
+def _has_glue_hint(text: str) -> bool:
+    """Any of :data:`_GLUE_HINTS` in ``text`` (spelt out: no generator per line)."""
+    return ("E." in text or "EO " in text or "TAGS" in text or "SUBJ" in text or "REF" in text
+            or "lassified" in text or "CLASSIFIED" in text or "SIPDIS" in text)
 _GLUED = re.compile(
     r"(?<=\S)[ \t]+(?=(?:E\.\s?O\.\s?\d{5}|EO\s1\d{4}\b|TAGS:?\s+[A-Z]{2,}|SUBJECT:|SUBJ:|REFS?:|REF\(S\):"
     r"|REFTELS?:|Classified\s+[Bb]y\b|CLASSIFIED\s+BY\b|SIPDIS\b))"
@@ -44,6 +50,18 @@ _CAPTION_ONLY = re.compile(
 )
 
 
+# The field markers tried at a line start, each with the characters its
+# pattern can meet first after white space (so most lines skip the regex).
+# (``ſ`` matches ``s`` under re.I.)
+_STARTS = (
+    ("eo", EO, frozenset("¶eE")),
+    ("tags", TAGS, frozenset("xXtT")),
+    ("subject", SUBJECT, frozenset("sSſ")),
+    ("classified", CLASSIFIED_BY, frozenset("(cC")),
+)
+_REF_FIRST = frozenset("¶rR")  # what REF_MARKER and REF can meet first
+
+
 @dataclass
 class Preamble:
     captions: list[str] = field(default_factory=list)
@@ -58,21 +76,34 @@ class Preamble:
     end: int = 0    # index (into the line list given) of the first body line
 
 
-def split_glued(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def split_glued(numbers: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
     """Start a new line at each preamble marker found mid-line.
 
     Only up to the first numbered paragraph: past it, markers are text.
+    Lines are given and returned as parallel lists of numbers and texts.
     """
-    out: list[tuple[int, str]] = []
-    for k, (number, text) in enumerate(lines):
+    out_numbers: list[int] = []
+    out: list[str] = []
+    for k, text in enumerate(texts):
         if PARA_START.match(text):
-            out.extend(lines[k:])
+            out_numbers.extend(numbers[k:])
+            out.extend(texts[k:])
             break
-        if len(text) < 2000 and any(hint in text for hint in _GLUE_HINTS) and _GLUED.search(text):
-            out.extend((number, part) for part in _GLUED.split(text))
+        if len(text) < 2000 and _has_glue_hint(text) and _GLUED.search(text):
+            parts = _GLUED.split(text)
+            out_numbers.extend([numbers[k]] * len(parts))
+            out.extend(parts)
         else:
-            out.append((number, text))
-    return out
+            out_numbers.append(numbers[k])
+            out.append(text)
+    return out_numbers, out
+
+
+def _has_lower(text: str) -> bool:
+    """Any lower-case letter in ``text``?  (ASCII text: one C-level test.)"""
+    if text.isascii():
+        return text.upper() != text
+    return any(c.islower() for c in text)
 
 
 def _is_handling(text: str) -> bool:
@@ -81,14 +112,15 @@ def _is_handling(text: str) -> bool:
     return (
         len(s) <= 100
         and not s.startswith(("--", "=="))  # dashes and dash-boxed headings are body
-        and not any(c.islower() for c in s)
+        and not _has_lower(s)
         and not s.endswith(".")
         and not PARA_START.match(s)
     )
 
 
-def parse_preamble(lines: list[tuple[int, str]]) -> Preamble:
-    """Cut the preamble off ``lines`` (numbered body lines after the banner)."""
+def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
+    """Cut the preamble off the body lines after the banner (their line
+    ``numbers`` and ``texts``, in parallel)."""
     p = Preamble()
     current: str | None = None
     block: list[str] = []
@@ -110,12 +142,12 @@ def parse_preamble(lines: list[tuple[int, str]]) -> Preamble:
             p.eo = join_lines(block)
         current, block = None, []
 
-    texts = [text for _, text in lines]
     skip = 0  # lines before it were read as part of a REF block
     i = 0
-    for i, (number, text) in enumerate(lines):
+    for i, text in enumerate(texts):
         if i < skip:
             continue
+        number = numbers[i]
         if not text.strip():
             blank_since = True
             if current in ("subject", "tags", "classified", "eo"):
@@ -123,7 +155,8 @@ def parse_preamble(lines: list[tuple[int, str]]) -> Preamble:
             continue
         if PARA_START.match(text):
             break
-        rest = _ref_rest(text)
+        first = text.lstrip()[:1]
+        rest = _ref_rest(text) if first in _REF_FIRST else None
         if rest is not None:
             # A REF block is cut by the rules of ``references.read_ref_block``
             # (items set apart by blank lines, page breaks, an item cut in two).
@@ -133,11 +166,8 @@ def parse_preamble(lines: list[tuple[int, str]]) -> Preamble:
             if ref_text is not None:
                 p.refs.append((ref_text, number))
             continue
-        starts = (
-            ("eo", EO), ("tags", TAGS), ("subject", SUBJECT), ("classified", CLASSIFIED_BY),
-        )
-        for name, pattern in starts:
-            m = pattern.match(text)
+        for name, pattern, firsts in _STARTS:
+            m = pattern.match(text) if first in firsts else None
             if m:
                 close()
                 current, seen_field, blank_since = name, True, False
@@ -166,10 +196,10 @@ def parse_preamble(lines: list[tuple[int, str]]) -> Preamble:
             close()
             break
     else:
-        i = len(lines)
+        i = len(texts)
     close()
     p.end = i
-    for ref_text, number in _stray_refs(lines, texts, i):
+    for ref_text, number in _stray_refs(numbers, texts, i):
         _add_ref(p.refs, ref_text, number)
     return p
 
@@ -208,7 +238,7 @@ def _ref_rest(text: str) -> str | None:
     return text[m.end():] if m else None
 
 
-def _stray_refs(lines: list[tuple[int, str]], texts: list[str], start: int) -> list[tuple[str, int]]:
+def _stray_refs(numbers: list[int], texts: list[str], start: int) -> list[tuple[str, int]]:
     """REF blocks between the end of the preamble and the first paragraph.
 
     The preamble stops at the first line it cannot place (a NARA preface
@@ -218,13 +248,13 @@ def _stray_refs(lines: list[tuple[int, str]], texts: list[str], start: int) -> l
     lines) are still the cable's.
     """
     found: list[tuple[str, int]] = []
-    k, stop = start, min(len(lines), start + _STRAY_WINDOW)
+    k, stop = start, min(len(texts), start + _STRAY_WINDOW)
     while k < stop and not PARA_START.match(texts[k]):
         m = REF_MARKER.match(texts[k])
         if not m:
             k += 1
             continue
-        number = lines[k][0]
+        number = numbers[k]
         ref_text, k = read_ref_block(texts, k, m.group("rest"))
         if ref_text is not None:
             found.append((ref_text, number))
@@ -255,7 +285,7 @@ def _continues(current: str | None, block: list[str], text: str, blank_since: bo
     if current == "subject":
         return len(block) < 6 and bool(text.strip().strip(".…"))  # `` ...``: WikiLeaks cut the text here
     if current == "tags":
-        return len(block) < 6 and not any(c.islower() for c in text) and len(text.split()) <= 12
+        return len(block) < 6 and not _has_lower(text) and len(text.split()) <= 12
     if current == "classified":
         return len(block) < 4 and not _REASON.search(" ".join(block))
     return False

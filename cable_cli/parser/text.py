@@ -70,4 +70,6 @@ def join_lines(lines: list[str]) -> str:
 
 def ends_sentence(text: str) -> bool:
     """Does ``text`` end a sentence (or a quote, a parenthesis)?"""
-    return text.rstrip()[-1:] in _SENTENCE_ENDS and bool(text.strip())
+    # (no strip() of the whole text: callers ask this of growing paragraphs;
+    # an empty or blank text has no last character, which is no sentence end)
+    return text.rstrip()[-1:] in _SENTENCE_ENDS
