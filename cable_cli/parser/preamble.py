@@ -40,8 +40,6 @@ _GLUED = re.compile(
 )
 # A paragraph start: ``1. (C)``, ``¶4.``, ``2)``.
 PARA_START = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s*[.)](?!\d)")
-# A lettered REF item: ``B. STATE 15959``, ``(B)``, ``¶B.``, ``c)``.
-REF_ITEM = re.compile(r"^\s*(?:¶\s*)?(?:\(\s*[A-Za-z]{1,2}\s*\)|[A-Za-z]{1,2}\s?[.)])\s")
 _REASON = re.compile(r"1\s*[./]\s*[456]|REASON", re.I)
 _CAPTION_ONLY = re.compile(
     r"^[\s,;/()-]*(?:(?:" + "|".join(CAPTIONS) + r"|NOT\s+FOR\s+INTERNET\s+DISTRIBUTION|FOR\s+OFFICIAL\s+USE\s+ONLY"
@@ -67,10 +65,8 @@ class Preamble:
     captions: list[str] = field(default_factory=list)
     handling: list[str] = field(default_factory=list)   # ``STATE FOR ...`` lines
     eo: str | None = None
-    eo_line: int | None = None
     tags: str | None = None
     subject: str | None = None
-    subject_line: int | None = None
     refs: list[tuple[str, int]] = field(default_factory=list)  # (block text, line)
     classified_by: str | None = None
     end: int = 0    # index (into the line list given) of the first body line
@@ -124,7 +120,6 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
     p = Preamble()
     current: str | None = None
     block: list[str] = []
-    block_line = 0
     blank_since = False
     seen_field = False
 
@@ -134,8 +129,6 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
             p.tags = join_lines(block)
         elif current == "subject":
             p.subject = join_lines(block)
-        elif current == "ref":
-            p.refs.append(("\n".join(block), block_line))
         elif current == "classified":
             p.classified_by = join_lines(block)
         elif current == "eo":
@@ -171,11 +164,6 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
             if m:
                 close()
                 current, seen_field, blank_since = name, True, False
-                block_line = number
-                if name == "subject":
-                    p.subject_line = number
-                if name == "eo":
-                    p.eo_line = number
                 rest = text.strip().lstrip("¶").lstrip() if name == "eo" else text[m.end():]
                 block = [rest] if rest.strip() else []
                 break
@@ -277,9 +265,6 @@ def _continues(current: str | None, block: list[str], text: str, blank_since: bo
     """Does ``text`` carry on the field being read?"""
     if current is None:
         return False
-    if current == "ref":
-        # Lettered items may be set apart by blank lines; other text may not.
-        return REF_ITEM.match(text) is not None or (not blank_since and len(block) < 60)
     if blank_since:
         return False
     if current == "subject":

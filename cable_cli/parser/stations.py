@@ -45,12 +45,3 @@ def make_id(year: int | str | None, station: str | None, serial: int | str | Non
         return None
     ref_id = f"{yy:02d}{station}{number}"
     return malformed_ids().get(ref_id, ref_id)
-
-
-def two_digit_year(year: int | str) -> int:
-    return int(year) % 100
-
-
-def full_year(yy: int) -> int:
-    """Cablegate spans 1966-2010: 66-99 are 19xx, the rest 20xx."""
-    return 1900 + yy if yy >= 66 else 2000 + yy
