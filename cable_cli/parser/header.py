@@ -156,6 +156,15 @@ def _is_banner(line: str) -> bool:
     return BANNER.match(line) is not None  # the banner module owns the classification words
 
 
+def _list_start(line: str, mode: str | None) -> tuple[str, str] | None:
+    """``TO ...`` (unless INFO has begun) or ``INFO ...``: (list, the rest)."""
+    m = _TO.match(line) if mode in (None, "to") else None
+    if m:
+        return "to", m["rest"]
+    m = _INFO.match(line)
+    return ("info", m["rest"]) if m else None
+
+
 def _fm_within(lines: list[str], start: int, window: int) -> bool:
     return any(_FM.match(line.strip()) for line in lines[start:start + window])
 
@@ -256,20 +265,12 @@ def parse_header(lines: list[str]) -> Header:
         if h.from_ is None and h.dtg_line is not None and (fm_ahead or -1) > i:
             i += 1  # print copies: page header and distribution list between DTG and FM
             continue
-        m = _TO.match(line)
-        if m and h.from_ is not None and mode in (None, "to"):
-            mode = "to"
-            rest = _ADDR_PAGE.sub("", m["rest"]).strip()
+        starts = _list_start(line, mode) if h.from_ is not None else None
+        if starts:
+            mode, rest = starts
+            rest = _ADDR_PAGE.sub("", rest).strip()
             if rest:
-                h.to.append(parse_addressee(rest))
-            i += 1
-            continue
-        m = _INFO.match(line)
-        if m and h.from_ is not None:
-            mode = "info"
-            rest = _ADDR_PAGE.sub("", m["rest"]).strip()
-            if rest:
-                h.info.append(parse_addressee(rest))
+                (h.info if mode == "info" else h.to).append(parse_addressee(rest))
             i += 1
             continue
         if mode and (_ADDR_PAGE.match(line) or parse_weekday_date(line)):
