@@ -194,3 +194,22 @@ def test_numbering_problems_are_defects():
 """
     cable = parse_cable(text)
     assert [d.code for d in cable.defects if d.code.startswith("paragraph")] == ["paragraph-repeat"]
+
+
+# 10ROME1, the December 2010 page (chillicoder build): single line breaks, so
+# an underlined heading follows the paragraph before it with no blank line.
+ROME_UNDERLINED_NO_BLANK = """C O N F I D E N T I A L SECTION 01 OF 03 ROME 000001
+SIPDIS
+SUBJECT: VISITING WITH A RECUPERATING BERLUSCONI
+¶1. C) Summary: The Ambassador visited recuperating Prime Minister Silvio Berlusconi at his Lombardy estate for a private luncheon December 30. End Summary
+The Recuperating Prime Minister
+-------------------------------
+¶2. C) Following the Ambassador's call to Gianni Letta suggesting the Ambassador visit the Prime Minister during his recuperation.
+"""
+
+
+def test_underlined_heading_without_a_blank_line_before_it():
+    cable = parse_cable(ROME_UNDERLINED_NO_BLANK)
+    assert [(p.number, p.heading) for p in cable.paragraphs] == [(1, None), (2, "The Recuperating Prime Minister")]
+    assert cable.paragraphs[0].text.endswith("December 30. End Summary")
+    assert cable.summary == "The Ambassador visited recuperating Prime Minister Silvio Berlusconi at his Lombardy estate for a private luncheon December 30."

@@ -273,7 +273,7 @@ def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragra
     # paragraph start, so after a line of a paragraph such lines simply go
     # on it.  ``stops`` holds the other lines' indices (and n): the loop
     # takes each run of letter-first lines in one step.
-    stops = [k for k, text in enumerate(texts) if not text[:1].isalpha()]
+    stops = [k for k, text in enumerate(texts) if not text[:1].isalpha() or _underlined(texts, k)]
     stops.append(n)
     next_stop = 0   # index into stops
     i = 0
@@ -302,7 +302,9 @@ def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragra
             blocks = [[text[m.end():]]]
         else:
             mm = None
-            if blank_before:
+            # A heading follows a blank line, or is underlined: copies with
+            # single line breaks (the December 2010 pages) have no blank line.
+            if blank_before or _underlined(texts, i):
                 heading = _heading(texts, i)
                 if heading and (heading[2] or _followed_by_start(texts, i + heading[1])):
                     finish()
@@ -335,6 +337,14 @@ def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragra
             i = run_end
     finish()
     return paragraphs, problems
+
+
+def _underlined(texts: list[str], k: int) -> bool:
+    """Is ``texts[k]`` underlined by a dash line of about its own length?"""
+    if k + 1 >= len(texts) or not texts[k + 1].lstrip().startswith(("-", "=")):
+        return False
+    under, text = texts[k + 1].strip(), texts[k].strip()
+    return bool(text) and _DASHES.match(under) is not None and abs(len(under) - len(text)) <= max(3, len(text) // 5)
 
 
 def _accept_start(m: re.Match[str], blank_before: bool, last: int | None, text: str) -> bool:
