@@ -71,3 +71,19 @@ def test_agreement_with_wikileaks_metadata_floors(corpus):
     assert everything["id"] >= 0.985
     assert everything["classification"] >= 0.98
     assert everything["origin"] >= 0.99
+
+
+def test_plusd_page_real_values(corpus):
+    """A 1974 PlusD telegram: print-copy header in a hidden div, LOU banner."""
+    page = corpus / "other" / "plusd-html" / "bhyassine-wikileaks-data-analytics" / "1974ATHENS02959_b.html"
+    (cable,) = records([str(page)])
+    assert (cable.id, cable.date) == ("74ATHENS2959", "1974-05-17T16:00:00Z")
+    assert (cable.classification, cable.captions[0]) == ("UNCLASSIFIED", "LOU")
+    assert (cable.from_, cable.origin, cable.signer) == ("AMEMBASSY ATHENS", "Embassy Athens", "TASCA")
+    assert cable.subject == "ARRESTS OF KALOUDIS AND AMBATIELOS"
+    assert cable.tags == ["PINS", "GR"]
+    assert [(r.text, r.id) for r in cable.references] == [("STATE -097844", "74STATE97844")]
+    # PlusD writes the id 1974ATHENS02959_b and the classification LIMITED
+    # OFFICIAL USE: the same facts, so no mismatch is reported for them.
+    mismatches = [d.message.split(":")[0] for d in cable.defects if d.code == "metadata-mismatch"]
+    assert mismatches == ["origin"]  # PlusD names the post "Greece Athens"

@@ -284,7 +284,16 @@ def _check_metadata(cable: Cable) -> None:
             cable.defect("metadata-mismatch", None, f"{name}: text says {ours!r}, source metadata says {theirs!r}")
 
 
+# PlusD's canonical ids: four-digit year, zero-padded serial, a suffix
+# (``1974ATHENS02959_b``) for what Cablegate writes ``74ATHENS2959``.
+_PLUSD_ID = re.compile(r"^\d\d(\d\d)([A-Z]+?)0*(\d+)(?:_\w+)?$")
+
+
 def _agrees(name: str, ours: str, theirs: str) -> bool:
     if name == "date":
         return ours[:16] == theirs[:16]
+    if name == "id" and (m := _PLUSD_ID.match(theirs)):
+        return ours == "".join(m.groups())
+    if name == "classification" and theirs == "LIMITED OFFICIAL USE":
+        return ours == "UNCLASSIFIED"  # the label WikiLeaks gives LOU cables
     return ours == theirs
