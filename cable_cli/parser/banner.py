@@ -75,13 +75,19 @@ def find_captions(text: str) -> list[str]:
     return [_CAPTION_NAMES[_WHITE.sub("", m["cap"])] for m in _CAPTION.finditer(text)]
 
 
+_BANNER_SPAN = 300
+
+
 def parse_banner(line: str) -> Banner | None:
     """The banner on ``line``, or None if the line does not start with one."""
     m = BANNER.match(line)
     if not m:
         return None
     b = Banner(classification=base_classification(m["cls"]))
-    rest = line[m.end():].upper()
+    # The banner's own words (section, station, serial, captions) stand in
+    # its first few hundred characters; some copies glue the whole cable onto
+    # this line, and caption words deep in its text are no captions.
+    rest = line[m.end():m.end() + _BANNER_SPAN].upper()
     b.captions = find_captions(rest)
     # (``rest`` is upper-cased, so a match starts at a literal ``SECT``: find
     # it first rather than scan a long line with the case-blind pattern)
