@@ -273,7 +273,11 @@ def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragra
     # paragraph start, so after a line of a paragraph such lines simply go
     # on it.  ``stops`` holds the other lines' indices (and n): the loop
     # takes each run of letter-first lines in one step.
-    stops = [k for k, text in enumerate(texts) if not text[:1].isalpha() or _underlined(texts, k)]
+    stops = [k for k, text in enumerate(texts) if not text[:1].isalpha()]
+    # An underlined heading is a stop too: look only above the dash lines.
+    headings = [k - 1 for k in stops if k and texts[k][:1] in "-=" and _underlined(texts, k - 1)]
+    if headings:
+        stops = sorted(set(stops).union(headings))
     stops.append(n)
     next_stop = 0   # index into stops
     i = 0
