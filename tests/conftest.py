@@ -18,3 +18,17 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not here")
     return CORPUS
+
+
+def load_script(relative: str):
+    """Import a script of the repository (``bench/agreement.py``) as a module."""
+    import importlib.util
+    import sys
+
+    path = ROOT / relative
+    name = path.stem.replace("-", "_")
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module

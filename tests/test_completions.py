@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -13,18 +12,10 @@ import pytest
 
 import cable_cli
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 
 
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while it loads
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _load("gen_completions")
+gen = load_script("scripts/gen_completions.py")
 
 
 def test_completion_scripts_are_current():

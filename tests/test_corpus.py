@@ -7,7 +7,6 @@ when they were set (see the README table): a regression fails here.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -15,6 +14,8 @@ import pytest
 
 from cable_cli.pipeline import records
 from cable_cli.sources import InputError
+
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,16 +53,9 @@ def test_alx_press_date_line(corpus):
     assert [r.id for r in cable.references][:2] == ["99PRETORIA12315", "99PRETORIA12316"]
 
 
-def _agreement():
-    spec = importlib.util.spec_from_file_location("agreement", ROOT / "bench" / "agreement.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.slow
 def test_agreement_with_wikileaks_metadata_floors(corpus):
-    result = _agreement().measure(corpus)
+    result = load_script("bench/agreement.py").measure(corpus)
     header = {field: ok / n for field, (ok, n) in result["header"].items()}
     everything = {field: ok / n for field, (ok, n) in result["all"].items()}
     assert header["id"] >= 0.985

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shlex
-import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -13,21 +11,13 @@ from typer.testing import CliRunner
 from cable_cli.cli import app
 from cable_cli.schema import record_schema
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 
 SAMPLE_PATH = "samples/09ASTANA319.scraped.txt"
 COMMANDS = ("show", "meta", "paragraphs", "refs", "export", "schema")
 
 
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while it loads
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _load("gen_docs")
+gen = load_script("scripts/gen_docs.py")
 
 
 @pytest.fixture(scope="module")

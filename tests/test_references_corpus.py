@@ -6,11 +6,11 @@ the rules behind "adjusted"); skipped when the corpus is missing.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import load_script
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "references.py"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -20,11 +20,7 @@ pytestmark = pytest.mark.skipif(not (CORPUS / "csv").is_dir(), reason="corpus no
 
 @pytest.fixture(scope="module")
 def result():
-    spec = importlib.util.spec_from_file_location("bench_references", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
+    module = load_script("bench/references.py")
     return module, module.measure(CORPUS)
 
 
