@@ -18,26 +18,19 @@ review its diff before committing::
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from conftest import load_script
+
 GOLDEN = Path(__file__).resolve().parent / "fixtures" / "golden"
-
-
-def _regenerate_module():
-    spec = importlib.util.spec_from_file_location("golden_regenerate", GOLDEN / "regenerate.py")
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_export_matches_golden(jobs: int) -> None:
     expected = (GOLDEN / "expected.jsonl").read_bytes()
-    got = _regenerate_module().export(jobs)
+    got = load_script("tests/fixtures/golden/regenerate.py").export(jobs)
     if got != expected:
         exp_lines, got_lines = expected.splitlines(), got.splitlines()
         first = next((i for i, (a, b) in enumerate(zip(exp_lines, got_lines)) if a != b),
