@@ -10,6 +10,11 @@ import pytest
 from cable_cli.parser import parse_cable
 
 CASES = [
+    # glued after the last sentence, as the single-line page builds have it
+    ("04DUBLIN1739", "C O N F I D E N T I A L DUBLIN 001739\n\n¶4. (C) Shannon was helpful, as is, in general "
+     "terms, the UNSCR  resolution asking members to support Iraq.  KENNY", "KENNY"),
+    ("10TRIPOLI95", "S E C R E T TRIPOLI 000095\n\n¶9. (C) Comment: ... may welcome him as Libya's knight in "
+     "shining armor.  End comment. CRETZ", "CRETZ"),
     # multi-word surnames
     ("08REYKJAVIK251", "UNCLAS REYKJAVIK 000251\n\n"
      "¶4. (U) Post emailed a copy of the IMF press release to the desk. \n \nVAN VOORST\n", "VAN VOORST"),

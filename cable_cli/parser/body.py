@@ -172,7 +172,7 @@ def split_signer(lines: list[str]) -> tuple[int, str | None]:
         return len(lines), None
     last = last.rstrip(".").strip()
     if not _SIGNER.match(last) or len(last) > 40:
-        return len(lines), None
+        return _glued_signer(lines, end)
     if set(last.upper().replace(".", " ").split()) & _NOT_SIGNERS or BANNER.match(last):
         return len(lines), None
     previous = next((text for text in reversed(lines[: end - 1]) if text.strip()), None)
@@ -188,6 +188,29 @@ def split_signer(lines: list[str]) -> tuple[int, str | None]:
     if len(words) > 1 and len(set(words)) == 1:  # ``PARDEW PARDEW``: the name typed twice
         last = words[0]
     return end - 1, last
+
+
+# A signer glued after the last sentence, as single-line copies have it:
+# ``... support Iraq.  KENNY``, ``End comment. CRETZ``, ``End Comment MATHIEU``.
+_GLUED_SIGNER = re.compile(
+    r"(?:[.!?\"')\]\u201d]|\bEND\s+(?:COMMENT|NOTE|SUMMARY)|\bEnd\s+[Cc]omment)\.?\s+"
+    r"(?P<name>[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2})\s*$"
+)
+
+
+def _glued_signer(lines: list[str], end: int) -> tuple[int, str | None]:
+    """The signer at the end of the last line of text, if one is glued there.
+
+    Then ``lines[end - 1]`` loses the name (the caller's list is edited).
+    """
+    text = lines[end - 1].rstrip()
+    offset = max(0, len(text) - 80)  # (only the end of a long line can hold it)
+    m = _GLUED_SIGNER.search(text, offset)
+    if (not m or set(m["name"].split()) & _NOT_SIGNERS or len(m["name"]) < 3
+            or not m["name"].strip("X ")):  # ``XXXXXXXXXXXX`` is a redaction
+        return len(lines), None
+    lines[end - 1] = text[: m.start("name")].rstrip()
+    return end, m["name"]
 
 
 def _is_bare_banner(text: str) -> bool:
