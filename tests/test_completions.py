@@ -110,3 +110,33 @@ def test_bash_completes_commands_options_and_formats(bash_complete):
     assert export_f == {"jsonl", "json", "yaml", "csv"}
     assert {"show", "meta", "paragraphs", "refs", "export", "schema"} <= everything
     assert col == {"--color"}
+
+
+def test_fish_completes_commands_and_formats(cable_env):
+    """The fish script in a real fish, where fish is installed."""
+    fish = shutil.which("fish")
+    if fish is None:
+        pytest.skip("fish is not installed")
+    script = ROOT / "completions" / "cable.fish"
+    run = subprocess.run(
+        [fish, "--no-config", "-c", f"source {script}; complete -C 'cable me'; complete -C 'cable meta -f js'"],
+        env=cable_env, capture_output=True, text=True, timeout=60, check=False)
+    words = [line.split("\t")[0] for line in run.stdout.splitlines()]
+    assert words == ["meta", "json", "jsonl"], run.stderr
+
+
+def test_zsh_script_loads_and_answers(cable_env):
+    """The zsh script registers itself with compinit, and the call it makes
+    (the zsh protocol) offers ``meta`` for ``cable me``."""
+    zsh = shutil.which("zsh")
+    if zsh is None:
+        pytest.skip("zsh is not installed")
+    script = ROOT / "completions" / "_cable"
+    loaded = subprocess.run(
+        [zsh, "-fc", f"autoload -U compinit; compinit -u; source {script}; print -r -- ${{_comps[cable]}}"],
+        env=cable_env, capture_output=True, text=True, timeout=60, check=False)
+    assert loaded.stdout.strip() == "_cable_completion", loaded.stderr
+    answer = subprocess.run(["cable"], env={**cable_env, "_CABLE_COMPLETE": "complete_zsh",
+                                            "_TYPER_COMPLETE_ARGS": "cable me"},
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert '"meta":"The record without its paragraphs' in answer.stdout
