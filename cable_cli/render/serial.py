@@ -14,9 +14,21 @@ from typing import Any, TextIO
 from .safe import json_safe, visible
 
 
+# Built once: ``json.dumps`` with options builds a new encoder per call.
+_ASCII_LINE = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"))
+_UNICODE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def json_line(record: dict[str, Any]) -> str:
     """One compact JSON object, no newline."""
-    return json_safe(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+    # Speed: the ASCII encoder is the faster one, and when its output holds
+    # no ``\u`` the record had no character beyond ASCII and no DEL (both
+    # come out as ``\uXXXX``), so the output is the very text the line
+    # below makes (the other escapes are the same in both encoders).
+    text = _ASCII_LINE.encode(record)
+    if "\\u" not in text:
+        return text
+    return json_safe(_UNICODE_LINE.encode(record))
 
 
 def json_pretty(record: dict[str, Any]) -> str:
