@@ -263,7 +263,8 @@ def export(paths: Paths = None,
            jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N",
                                                        help="Parallel parsing processes (default: CPUs available).")] = None,
            input_format: InputFormat = None, ids: Ids = None, glob: Glob = None, files_from: FilesFrom = None,
-           null: Null = False, strict: Strict = False, quiet: Quiet = False, version: Version = False) -> None:
+           null: Null = False, strict: Strict = False, quiet: Quiet = False, color: ColorOpt = Color.auto,
+           version: Version = False) -> None:
     """Export full records (with paragraphs) of every cable: fast, parallel, nothing lost.
 
     Output is in input order and identical for any -j. Files are written
@@ -276,7 +277,8 @@ def export(paths: Paths = None,
         _usage("give -o FILE or --out-dir DIR, not both")
     inputs = _inputs(paths, files_from, null)
     options = ExportOptions(fmt=fmt.value, output=output, out_dir=out_dir, force=force, jobs=jobs or default_jobs(),
-                            input_format=input_format, ids=tuple(ids or ()), glob=glob, quiet=quiet)
+                            input_format=input_format, ids=tuple(ids or ()), glob=glob, quiet=quiet,
+                            color=color.value)
     code = run_export(inputs, options, strict=strict)
     if code:
         raise typer.Exit(code)

@@ -41,6 +41,7 @@ class ExportOptions:
     ids: tuple[str, ...] = ()
     glob: str | None = None
     quiet: bool = False
+    color: str = "auto"   # of the progress bar: auto (NO_COLOR respected), always, never
 
 
 def default_jobs() -> int:
@@ -134,7 +135,7 @@ def run_export(inputs: list[str], options: ExportOptions, *, strict: bool, err: 
     err = err or sys.stderr
     tally = Tally()
     items = iter_inputs(inputs, input_format=options.input_format, glob=options.glob)
-    progress = _Progress(err, enabled=not options.quiet)
+    progress = _Progress(err, enabled=not options.quiet, color=options.color)
     try:
         with progress:
             results = _counted(_results(items, options), tally, err, progress, quiet=options.quiet)
@@ -230,8 +231,9 @@ def _write_dir(results: Iterator[Result], options: ExportOptions, tally: Tally, 
 class _Progress:
     """A Rich progress bar on stderr, only when stderr is a terminal."""
 
-    def __init__(self, err: TextIO, *, enabled: bool):
+    def __init__(self, err: TextIO, *, enabled: bool, color: str = "auto"):
         self.err = err
+        self.color = color
         try:
             self.enabled = enabled and err.isatty()
         except (AttributeError, ValueError):
@@ -244,7 +246,9 @@ class _Progress:
             from rich.console import Console
             from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn  # noqa: E501
 
-            console = Console(file=self.err)
+            # Rich itself honours NO_COLOR under "auto".
+            no_color = True if self.color == "never" else (False if self.color == "always" else None)
+            console = Console(file=self.err, no_color=no_color)
             # The number of cables is not known ahead (inputs are streamed),
             # so the bar counts cables and the megabytes of cable text read.
             self._bar = Progress(SpinnerColumn(), TextColumn("exporting"), MofNCompleteColumn(),

@@ -87,9 +87,11 @@ def test_option_names_are_consistent_across_commands():
     shared = {"--output", "--force", "--input-format", "--id", "--glob", "--files-from", "--null",
               "--strict", "--quiet", "--color", "--version", "--help", "--format"}
     assert shared == common
-    # export takes the same input/output options (its own --format choices, no --color)
+    # export takes the same input/output options (its own --format choices;
+    # --color is its progress bar's)
     for long in shared - {"--color", "--format"}:
         assert options["export"][long] == options["show"][long], long
+    assert "--color" in options["export"]
     assert set(options["schema"]) == {"--version", "--help"}
 
 
