@@ -296,7 +296,9 @@ def schema(version: Version = False) -> None:
 
 
 def main() -> None:
-    """Console entry point: usage errors exit 2, a broken pipe ends quietly."""
+    """Console entry point: usage errors exit 2, a broken pipe ends quietly,
+    a bug of ours is one line on stderr and exit 1 (``CABLE_DEBUG=1`` shows
+    the traceback)."""
     try:
         app()
     except KeyboardInterrupt:
@@ -304,6 +306,14 @@ def main() -> None:
         sys.exit(Exit.INTERRUPTED)
     except BrokenPipeError:
         _quiet_broken_pipe()
+    except Exception as bug:  # noqa: BLE001 - a bug of ours: one line, exit 1
+        if os.environ.get("CABLE_DEBUG"):
+            raise
+        from .render.safe import visible
+
+        sys.stderr.write(visible(f"cable: internal error: {type(bug).__name__}: {bug}") +
+                         " (set CABLE_DEBUG=1 for the traceback)\n")
+        sys.exit(Exit.INTERNAL_ERROR)
     except SystemExit as done:
         # Typer turns Ctrl-C into exit 130 and a broken pipe into exit 1
         # (after wrapping stdout); neither exception reaches us as such.

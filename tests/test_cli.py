@@ -223,3 +223,21 @@ def test_export_out_dir_one_file_per_cable(tmp_path, corpus):
 def test_version():
     result = run("--version")
     assert result.exit_code == 0 and result.stdout.startswith("cable ")
+
+
+def test_internal_error_is_one_line_and_exit_1(monkeypatch, capsys):
+    """A bug inside a command reaches the user as one line, not a traceback."""
+    import cable_cli.cli as cli
+    import cable_cli.pipeline as pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(pipeline, "records", broken)
+    monkeypatch.delenv("CABLE_DEBUG", raising=False)
+    monkeypatch.setattr("sys.argv", ["cable", "meta", S, "-f", "json"])
+    with pytest.raises(SystemExit) as done:
+        cli.main()
+    assert done.value.code == 1
+    err = capsys.readouterr().err
+    assert err == "cable: internal error: RuntimeError: simulated bug (set CABLE_DEBUG=1 for the traceback)\n"
