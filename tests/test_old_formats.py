@@ -354,3 +354,48 @@ SUBJECT:  FULL TEXT OF ISLAMIC JIHAD 17 MARCH STATEMENT
     assert c.declassification.order == "E.O. 12356"
     assert (c.tags, c.subject) == (["PTER", "PREL", "LE"], "FULL TEXT OF ISLAMIC JIHAD 17 MARCH STATEMENT")
     assert [(p.number, p.classification) for p in c.paragraphs] == [(1, None)]
+
+
+# Consulate_Dubai.csv row 3 (05DUBAI57): a mail system's "Cable Text:" page
+# wraps the telegram, with a first banner and a distribution block above the
+# routing header.
+DUBAI_WRAPPED = """null
+Diana T Fritz  12/06/2006 06:10:33 PM  From  DB/Inbox:  Search Results
+
+Cable 
+Text:                                                                      
+C O N F I D E N T I A L        DUBAI 00057
+
+SIPDIS
+CXABU:
+    ACTION: ECON
+    INFO:   DCM P/M POL AMB
+
+VZCZCADO423
+PP RUEHAD
+DE RUEHDE #0057/01 0051352
+ZNY CCCCC ZZH
+P 051352Z JAN 05
+FM AMCONSUL DUBAI
+TO RUEHC/SECSTATE WASHDC PRIORITY 0755
+INFO RUEHAD/AMEMBASSY ABU DHABI PRIORITY 0467
+
+C O N F I D E N T I A L SECTION 01 OF 03 DUBAI 000057
+
+SIPDIS
+
+E.O. 12958: DECL:  1/5/2015
+TAGS: ECON, ETRD, EFIN, PREL, TC
+SUBJECT: PRESIDENT OF DUBAI CHAMBER OF COMMERCE EXPRESSES CONCERN
+ABOUT FTA NEGOTIATIONS
+"""
+
+
+def test_routing_header_below_a_wrapper():
+    cable = parse_cable(DUBAI_WRAPPED)
+    assert (cable.id, cable.date, cable.from_) == ("05DUBAI57", "2005-01-05T13:52:00Z", "AMCONSUL DUBAI")
+    assert cable.transmission.tid == "VZCZCADO423"
+    assert [a.address for a in cable.info] == ["AMEMBASSY ABU DHABI"]
+    assert cable.subject == "PRESIDENT OF DUBAI CHAMBER OF COMMERCE EXPRESSES CONCERN ABOUT FTA NEGOTIATIONS"
+    assert cable.tags == ["ECON", "ETRD", "EFIN", "PREL", "TC"]
+    assert [d.code for d in cable.defects] == ["text-before-header"]

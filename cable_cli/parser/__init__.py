@@ -15,7 +15,7 @@ from . import banner as banner_mod
 from .blocks import find_blocks, find_summary
 from .body import clean_body, parse_paragraphs, split_signer
 from .fields import parse_classified_by, parse_declassification, parse_tags
-from .header import parse_header, parse_weekday_date
+from .header import Header, parse_dtg, parse_header, parse_weekday_date
 from .origin import origin_name
 from .preamble import parse_preamble, split_glued
 from .references import parse_references
@@ -51,7 +51,7 @@ def parse_cable(text: str, *, source: str | None = None, input_format: str | Non
 
 def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
     raw_lines = text.split("\n")
-    header = parse_header(raw_lines)
+    header = _locate_header(raw_lines, cable)
     t = header.transmission
     cable.transmission = t
     cable.precedence = header.precedence
@@ -146,6 +146,30 @@ def _partial_note_near_top(top: str) -> bool:
     any case: the case-blind scan is slow, and none of x t r a c has another
     case-fold partner (unlike i and s), so a match always shows it."""
     return "xtract" in top.lower() and _PARTIAL.search(top) is not None
+
+
+def _locate_header(lines: list[str], cable: Cable) -> Header:
+    """The routing header: at the top, or after a wrapper some exports put
+    above it (a mail system's ``Cable Text:`` page, a duplicate banner).
+
+    Further down, only a header that starts with ``VZCZC`` or a date-time
+    group and has its FM line counts, so body text is never taken for one.
+    """
+    header = parse_header(lines)
+    if header.found:
+        return header
+    for k in range(1, min(len(lines), 80)):
+        line = lines[k].lstrip()
+        if not (line.startswith("VZCZC") or line[:1].isdigit() and parse_dtg(line)):
+            continue
+        later = parse_header(lines[k:])
+        if later.found and later.from_:
+            later.end += k
+            if later.dtg_line is not None:
+                later.dtg_line += k
+            cable.defect("text-before-header", 1, f"{k} line(s) of other text before the routing header")
+            return later
+    return header
 
 
 def _find_banner(numbers: list[int], body: list[str], start: int, cable: Cable,
