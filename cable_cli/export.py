@@ -240,6 +240,7 @@ class _Progress:
             self.enabled = False
         self._bar: Any = None
         self._task: Any = None
+        self._chars = 0
 
     def __enter__(self) -> "_Progress":
         if self.enabled:
@@ -258,7 +259,6 @@ class _Progress:
                                  disable=not console.is_terminal)
             self._bar.__enter__()
             self._task = self._bar.add_task("export", total=None, mb=0.0)
-            self._chars = 0
         return self
 
     def advance(self, chars: int) -> None:

@@ -63,7 +63,6 @@ _REF_FIRST = frozenset("¶rR")  # what REF_MARKER and REF can meet first
 @dataclass
 class Preamble:
     captions: list[str] = field(default_factory=list)
-    handling: list[str] = field(default_factory=list)   # ``STATE FOR ...`` lines
     eo: str | None = None
     tags: str | None = None
     subject: str | None = None
@@ -178,7 +177,6 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
                 continue
             if not seen_field and i < 15 and (_is_handling(text) or _field_ahead(texts, i + 1)):
                 close()
-                p.handling.append(text.strip())
                 p.captions.extend(find_captions(text.upper()))
                 continue
             close()

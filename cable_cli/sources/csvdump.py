@@ -110,12 +110,8 @@ def _scan_row(buf: str, pos: int, eof: bool) -> Any:
         raise _BadRow(f"field {len(fields)}: unexpected {c!r} after closing quote", None)
 
 
-def _references(value: str) -> list[str]:
-    return [ref for ref in _REF_SPLIT.split(_unescape(value)) if ref]
-
-
 def row_to_cable(fields: list[str], source: str, defects: list[Defect]) -> RawCable:
-    ordinal, date, cable_id, origin, classification, references, header, body = (
+    _ordinal, date, cable_id, origin, classification, references, header, body = (
         _unescape(f) for f in fields)
     header = normalize_newlines(header)
     body = normalize_newlines(body)
@@ -124,7 +120,7 @@ def row_to_cable(fields: list[str], source: str, defects: list[Defect]) -> RawCa
         date=normalize_date(date),
         classification=clean_value(classification),
         origin=clean_value(origin),
-        references=_references(fields[5]),
+        references=[ref for ref in _REF_SPLIT.split(references) if ref],
     )
     text = f"{header}\n\n{body}" if header.strip() else body
     return RawCable(text, source, "csv", metadata, defects)
