@@ -10,7 +10,6 @@ or none, never half of one.
 from __future__ import annotations
 
 import os
-import re
 import signal
 import sys
 from collections.abc import Iterable, Iterator
@@ -19,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
+from . import patterns
 from .emit import Tally
 from .exitcodes import Exit
 from .model import FIELDS
@@ -193,7 +193,7 @@ def _write_stream(out: TextIO, results: Iterator[Result], fmt: str) -> None:
         out.write(result[4])
 
 
-_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_UNSAFE_NAME = patterns.compile(r"[^A-Za-z0-9._-]+")
 
 
 def safe_name(cable_id: str | None, fallback: str) -> str:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Commands run by the tests keep their compiled-pattern cache out of the
+# user's home (cable_cli.pattern_cache writes under XDG_CACHE_HOME).
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="cable-test-cache-")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "09ASTANA319.scraped.txt"

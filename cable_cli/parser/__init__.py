@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import patterns
 from ..model import Cable, Defect
 from . import banner as banner_mod
 from .blocks import find_blocks, find_summary
@@ -25,8 +26,8 @@ from .text import collapse_spaces, has_markdown_residue, normalize
 __all__ = ["parse_cable"]
 
 _PARTIAL_TEXT = "partial extract of the original cable"
-_PARTIAL = re.compile(_PARTIAL_TEXT, re.I)
-_PARTIAL_NOTE = re.compile(r"^\s*This record is a partial extract of the original cable", re.I)
+_PARTIAL = patterns.compile(_PARTIAL_TEXT, re.I)
+_PARTIAL_NOTE = patterns.compile(r"^\s*This record is a partial extract of the original cable", re.I)
 _SECURITY_LEVELS = {"UUUUU": "UNCLASSIFIED", "EEEEE": "UNCLASSIFIED", "CCCCC": "CONFIDENTIAL",
                     "SSSSS": "SECRET", "TTTTT": "TOP SECRET"}
 _BANNER_WORDS = {"UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITED OFFICIAL USE",
@@ -273,7 +274,7 @@ def _check_consistency(cable: Cable, header: Any, ban: banner_mod.Banner | None,
         cable.defect("no-classification", None, "no classification found in the text")
 
 
-_OFFICE_PREFIXES = re.compile(r"^(?:AMEMBASSY|AMCONSUL|AMCONGEN|USMISSION|USINT|AIT|USOFFICE|USLO|REO|USDEL)\s+")
+_OFFICE_PREFIXES = patterns.compile(r"^(?:AMEMBASSY|AMCONSUL|AMCONGEN|USMISSION|USINT|AIT|USOFFICE|USLO|REO|USDEL)\s+")
 
 
 def from_station(from_line: str | None) -> str | None:
@@ -310,7 +311,7 @@ def _check_metadata(cable: Cable) -> None:
 
 # PlusD's canonical ids: four-digit year, zero-padded serial, a suffix
 # (``1974ATHENS02959_b``) for what Cablegate writes ``74ATHENS2959``.
-_PLUSD_ID = re.compile(r"^\d\d(\d\d)([A-Z]+?)0*(\d+)(?:_\w+)?$")
+_PLUSD_ID = patterns.compile(r"^\d\d(\d\d)([A-Z]+?)0*(\d+)(?:_\w+)?$")
 
 
 def _agrees(name: str, ours: str, theirs: str) -> bool:

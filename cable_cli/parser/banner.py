@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import patterns
+
 
 def _spaced(word: str) -> str:
     """``SECRET`` -> a pattern that also matches ``S E C R E T``."""
@@ -19,26 +21,26 @@ def _spaced(word: str) -> str:
 
 # Leading ``","`` is CSV debris some WikiLeaks pages carry; ``O N F I D E N
 # T I A L`` (the C lost) occurs on real pages too.
-BANNER = re.compile(
+BANNER = patterns.compile(
     r"^[\s\",]*(?P<cls>TOP\s+SECRET|" + _spaced("CONFIDENTIAL") + "|" + _spaced("ONFIDENTIAL") + "|"
     + _spaced("SECRET") + "|"
     + _spaced("UNCLASSIFIED") + "|" + _spaced("UNCLAS") + r"|LIMITED\s+OFFICIAL\s+USE)(?![A-Za-z])",
     re.I,
 )
-SECTION = re.compile(r"\bSECTION\s+0*(?P<n>\d{1,3})\s+OF\s+0*(?P<m>\d{1,3})\b", re.I)
+SECTION = patterns.compile(r"\bSECTION\s+0*(?P<n>\d{1,3})\s+OF\s+0*(?P<m>\d{1,3})\b", re.I)
 
 # Handling captions, in the spelling we report them.  Spaced-out forms
 # (``E X D I S``) are matched too.
 CAPTIONS = ("SIPDIS", "NOFORN", "EXDIS", "NODIS", "LIMDIS", "STADIS", "SENSITIVE", "EFTO",
             "ROGER", "CHEROKEE", "NOCONTRACT", "ORCON", "PROPIN", "SBU")
-_CAPTION = re.compile(
+_CAPTION = patterns.compile(
     r"(?<![A-Za-z])(?P<cap>" + "|".join(_spaced(c) for c in CAPTIONS)
     + r"|FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO)(?![A-Za-z])",
 )
 _CAPTION_NAMES = {re.sub(r"\s", "", c): c for c in CAPTIONS} | {"FOROFFICIALUSEONLY": "FOUO", "FOUO": "FOUO"}
 # What the station-and-serial part of a banner looks like: ``NEW DELHI 005135``.
 # (``SANTO DOMINGO 000409SIPDIS``: a caption may be glued to the serial.)
-_STATION_SERIAL = re.compile(r"(?P<station>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4}) 0*(?P<serial>\d{1,7})(?!\d)")
+_STATION_SERIAL = patterns.compile(r"(?P<station>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4}) 0*(?P<serial>\d{1,7})(?!\d)")
 
 
 @dataclass
@@ -52,9 +54,9 @@ class Banner:
     rest: str = ""                      # what followed on the line
 
 
-_WHITE = re.compile(r"\s")
-_YEAR_BEFORE_STATION = re.compile(r"^\d\d (?=[A-Z])")
-_NOT_A_STATION = re.compile(r"(?:E\.O|EO |TAGS|SUBJ|SECTION\b)")
+_WHITE = patterns.compile(r"\s")
+_YEAR_BEFORE_STATION = patterns.compile(r"^\d\d (?=[A-Z])")
+_NOT_A_STATION = patterns.compile(r"(?:E\.O|EO |TAGS|SUBJ|SECTION\b)")
 
 
 def base_classification(matched: str) -> str:
@@ -112,7 +114,7 @@ def parse_banner(line: str) -> Banner | None:
 # A banner glued after other text (``Cable dated:2002-11-15T12:40:00S E C R E
 # T SECTION 01 OF 05 ANKARA 00830``): a classification word followed by a
 # section count or a station and serial.
-BANNER_INSIDE = re.compile(
+BANNER_INSIDE = patterns.compile(
     r"(?:" + "|".join(_spaced(w) for w in ("CONFIDENTIAL", "SECRET", "UNCLASSIFIED")) + r"|UNCLAS)"
     r"\s+(?:SECTION\s+\d{1,3}\s+OF\s+\d{1,3}\b|[A-Z][A-Z ]{1,30} \d{3,7}(?!\d))"
 )

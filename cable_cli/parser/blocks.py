@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 
+from .. import patterns
 from ..model import Paragraph
 
-_SUMMARY_AT_START = re.compile(
+_SUMMARY_AT_START = patterns.compile(
     r"^\s*(?:-+\s*)?(?:BEGIN\s+)?SUMMARY(?:\s+(?:AND|&)\s+(?:COMMENTS?|ACTION\s+REQUESTS?|INTRODUCTION|RECOMMENDATIONS?))?"
     r"\s*(?:-+\s*)?(?:[:.\-]+|$)\s*",
     re.I,
 )
-_SUMMARY_INLINE = re.compile(r"(?<![A-Za-z])(?:BEGIN\s+SUMMARY\b\s*[:.]?|SUMMARY\s*:)\s*", re.I)
-_END_SUMMARY = re.compile(r"\(?\s*END\s+(?:OF\s+)?SUMMARY\b[\s.:)\-]*", re.I)
-_HEADING_SUMMARY = re.compile(r"^\s*SUMMARY(?:\s*(?:AND|&|/)\s*\w+(?:\s+\w+)?)?\s*[:.]?\s*$", re.I)
+_SUMMARY_INLINE = patterns.compile(r"(?<![A-Za-z])(?:BEGIN\s+SUMMARY\b\s*[:.]?|SUMMARY\s*:)\s*", re.I)
+_END_SUMMARY = patterns.compile(r"\(?\s*END\s+(?:OF\s+)?SUMMARY\b[\s.:)\-]*", re.I)
+_HEADING_SUMMARY = patterns.compile(r"^\s*SUMMARY(?:\s*(?:AND|&|/)\s*\w+(?:\s+\w+)?)?\s*[:.]?\s*$", re.I)
 
 
 def find_summary(paragraphs: list[Paragraph]) -> tuple[str | None, bool]:
@@ -59,9 +60,9 @@ def find_summary(paragraphs: list[Paragraph]) -> tuple[str | None, bool]:
 
 
 def _block_patterns(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    start = re.compile(
+    start = patterns.compile(
         rf"(?<![A-Za-z])(?<!END )(?<!AND )(?<!End )(?<!and )(?:BEGIN\s+)?{word}S?\s*:\s*", re.I)
-    end = re.compile(rf"\(?\s*END\s+(?:OF\s+)?{word}S?\b[\s.:\-]*\)?", re.I)
+    end = patterns.compile(rf"\(?\s*END\s+(?:OF\s+)?{word}S?\b[\s.:\-]*\)?", re.I)
     return start, end
 
 
@@ -128,7 +129,7 @@ def _search_word(pattern: re.Pattern[str], text: str, lower: str, key: str, pos:
     return None
 
 
-_HEADING_IS = {word: re.compile(rf"\s*(?:BEGIN\s+)?{word}S?\s*[:.]?\s*", re.I) for word in ("COMMENT", "NOTE")}
+_HEADING_IS = {word: patterns.compile(rf"\s*(?:BEGIN\s+)?{word}S?\s*[:.]?\s*", re.I) for word in ("COMMENT", "NOTE")}
 
 
 def _lower_or_none(text: str) -> str | None:

@@ -11,34 +11,35 @@ from __future__ import annotations
 
 import re
 
+from .. import patterns
 from ..model import Paragraph
 from .banner import BANNER
 from .text import ends_sentence
 
 # ``ASTANA 00000319 002 OF 002``, ``ROME 00000001 001.2 OF 003``.
-PAGE_BREAK = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40} \d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
+PAGE_BREAK = patterns.compile(r"^\s*[A-Z][A-Z .'-]{1,40} \d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
 # The same line glued inside a paragraph (HTML copies, 08MOSCOW499:
 # ``AmCham and its MOSCOW 00000499 002 OF 002 European counterpart``).
-_PAGE_OF = re.compile(r"\d{3}\s+OF\s+\d{3}")  # what every page-break mark has
-_NUMBER_OF_NUMBER = re.compile(r"\d\s+OF\s+\d")  # what PAGE_BREAK and _PAGE_OF both need
+_PAGE_OF = patterns.compile(r"\d{3}\s+OF\s+\d{3}")  # what every page-break mark has
+_NUMBER_OF_NUMBER = patterns.compile(r"\d\s+OF\s+\d")  # what PAGE_BREAK and _PAGE_OF both need
 _BANNER_FIRST = frozenset("CSULOTcsulot\",")  # first characters a banner line can have
-_INLINE_BREAK = re.compile(r"(?P<station>(?:[A-Z][A-Z.'-]* ){1,3})\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b\s*")
+_INLINE_BREAK = patterns.compile(r"(?P<station>(?:[A-Z][A-Z.'-]* ){1,3})\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b\s*")
 # 1970s print copies: ``PAGE 02  ATHENS 02959  171944Z`` (text may follow).
-PRINT_PAGE = re.compile(r"^\s*PAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,40}?\s+\d{2,6}\s+(?:\d\d\s+OF\s+\d\d\s+)?\d{6}Z\s*")
-_PARA = re.compile(
+PRINT_PAGE = patterns.compile(r"^\s*PAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,40}?\s+\d{2,6}\s+(?:\d\d\s+OF\s+\d\d\s+)?\d{6}Z\s*")
+_PARA = patterns.compile(
     r"^\s*(?:¶\s*)?(?P<num>\d{1,3})\s*[.)](?!\d)\s*"
     r"(?:\((?P<mark>[A-Za-z]{1,4}(?:\s?//?\s?[A-Za-z]{1,6}(?:,?\s[A-Za-z]{2,5}){0,6}){0,3})\)|(?P<half>[A-Z]{1,3})\))?\s*"
 )
-_MARKED = re.compile(r"^\s*\((?P<mark>U|C|S|SBU|TS|LOU|U//FOUO|C//NF|S//NF|S/NF|C/NF|U/FOUO|S//REL[A-Z ]*)\)\s+")
+_MARKED = patterns.compile(r"^\s*\((?P<mark>U|C|S|SBU|TS|LOU|U//FOUO|C//NF|S//NF|S/NF|C/NF|U/FOUO|S//REL[A-Z ]*)\)\s+")
 # ``-------`` and the spaced ``- - - - -`` of HTML copies (06SANTODOMINGO409)
-_DASHES = re.compile(r"^\s*(?:[-=_]{3,}|(?:[-=_] ){3,})[-=_ ]*$")
-_THREE_ASCII_LETTERS = re.compile(r"[A-Za-z][^A-Za-z]*[A-Za-z][^A-Za-z]*[A-Za-z]")
+_DASHES = patterns.compile(r"^\s*(?:[-=_]{3,}|(?:[-=_] ){3,})[-=_ ]*$")
+_THREE_ASCII_LETTERS = patterns.compile(r"[A-Za-z][^A-Za-z]*[A-Za-z][^A-Za-z]*[A-Za-z]")
 _DASH_CHARS = frozenset("-=_")  # what a _DASHES line starts with
-_DASH_WRAPPED = re.compile(r"^\s*-{2,}\s*(?P<t>[^-].*?)\s*-{2,}\s*$")
-_TRAILING_DASHES = re.compile(r"\s*-{3,}[- ]*$")
+_DASH_WRAPPED = patterns.compile(r"^\s*-{2,}\s*(?P<t>[^-].*?)\s*-{2,}\s*$")
+_TRAILING_DASHES = patterns.compile(r"\s*-{3,}[- ]*$")
 # What may follow the signer: end-of-message marks, HTML residue (``>``),
 # captions, the operator's omission notes, the NARA review stamp.
-_END_JUNK = re.compile(
+_END_JUNK = patterns.compile(
     r"^\s*(?:N{3,4}|BT|#\d{1,5}|END\s+TEXT\.?|\.|>|SIPDIS|NOFORN|-"
     r"|NOTE(?:\s+BY\s+OC/T)?:\s*(?:\(#\)|NOT\s+PASSED|OMISSION).*"
     r"|(?:Declassified/Released\s+US\s+Department\s+of\s+State\s+EO\s+)?Systematic\s+Review\s+\d.*"
@@ -46,7 +47,7 @@ _END_JUNK = re.compile(
     r"|>?\s*\d{4}[A-Z]{3,}\d{3,}\s+-\s+Classification:.*)\s*$")
 # A name in capitals (``VAN VOORST``, ``O'DONOHUE``) or, in mixed-case copies,
 # capitalised words (``Hamilton``, ``Del Vecchio``).
-_SIGNER = re.compile(
+_SIGNER = patterns.compile(
     r"^\s*(?:(?:[A-Z]|MC|Mc)[A-Z'.-]*(?:\s+(?:[A-Z]|MC|Mc)[A-Z'.-]*){0,3}"
     r"|[A-Z][a-z'A-Z-]*[a-z][a-z'A-Z-]*(?:\s+[A-Z][a-z'A-Z-]+){0,2})\s*#*\s*$")
 _NOT_SIGNERS = frozenset(
@@ -55,9 +56,9 @@ _NOT_SIGNERS = frozenset(
     "THANKS REGARDS FOLLOW CORRECTION".split()
 )
 # A line before the signer that ends the text without a full stop.
-_CLOSER = re.compile(r"(?:\bEND\s+(?:OF\s+)?(?:COMMENT|NOTE|SUMMARY|TEXT|QUOTE|MESSAGE)|\bUNQUOTE|MINIMIZE\s+CONSIDERED"
+_CLOSER = patterns.compile(r"(?:\bEND\s+(?:OF\s+)?(?:COMMENT|NOTE|SUMMARY|TEXT|QUOTE|MESSAGE)|\bUNQUOTE|MINIMIZE\s+CONSIDERED"
                      r"|^\s*GP-\d|^\s*-|XXXXXX)\W*$", re.I)
-_URL = re.compile(r"https?://|www\.")
+_URL = patterns.compile(r"https?://|www\.")
 
 
 def clean_body(texts: list[str], first_number: int, banner_words: set[str]) -> tuple[list[int], list[str], int]:
@@ -192,7 +193,7 @@ def split_signer(lines: list[str]) -> tuple[int, str | None]:
 
 # A signer glued after the last sentence, as single-line copies have it:
 # ``... support Iraq.  KENNY``, ``End comment. CRETZ``, ``End Comment MATHIEU``.
-_GLUED_SIGNER = re.compile(
+_GLUED_SIGNER = patterns.compile(
     r"(?:[.!?\"')\]\u201d]|\bEND\s+(?:COMMENT|NOTE|SUMMARY)|\bEnd\s+[Cc]omment)\.?\s+"
     r"(?P<name>[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2})\s*$"
 )
@@ -258,7 +259,7 @@ def _heading(lines: list[str], i: int) -> tuple[str, int, bool] | None:
     return text, (2 if underlined and not glued else 1), underlined
 
 
-_SLASH = re.compile(r"\s*/\s*")
+_SLASH = patterns.compile(r"\s*/\s*")
 
 
 def _mark(mark: str) -> str:
@@ -390,7 +391,7 @@ def _followed_by_start(lines: list[str], j: int) -> bool:
     return j < len(lines) and (_PARA.match(lines[j]) is not None or _MARKED.match(lines[j]) is not None)
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:--?\s|\*\s|[A-Z]\.\s|\(?[a-z0-9]\)\s)")
+_LIST_ITEM = patterns.compile(r"^\s*(?:--?\s|\*\s|[A-Z]\.\s|\(?[a-z0-9]\)\s)")
 
 
 def _join_blocks(blocks: list[list[str]]) -> str:
@@ -414,7 +415,7 @@ def _join_blocks(blocks: list[list[str]]) -> str:
 # In a block's stripped lines joined by newlines, what may need more than a
 # space between two lines: a line ending in a hyphen, or a later line that
 # starts like a list item (a superset of _LIST_ITEM).  One scan for both.
-_JOIN_HINT = re.compile(r"\n(?:(?<=-\n)|[-*(]|[^\n][.)])")
+_JOIN_HINT = patterns.compile(r"\n(?:(?<=-\n)|[-*(]|[^\n][.)])")
 
 
 def _unwrap(block: list[str]) -> str:

@@ -87,6 +87,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from .. import patterns
 from ..data import tag_meanings
 from ..model import ClassifiedBy, Declassification
 
@@ -112,12 +113,12 @@ def _known_tags() -> dict[str, str]:
 # CLASSIFIED BY
 
 # The section of the reason: 1.4 / 1.5 / 1.6, also "1 .4", "1. 4", "1/4".
-_SECTION = re.compile(r"(?<![\d.])1 ?[./] ?([4-6])(?![\d/])(?!\.\d)")
+_SECTION = patterns.compile(r"(?<![\d.])1 ?[./] ?([4-6])(?![\d/])(?!\.\d)")
 # "reasons", also broken by a wrap ("reaso ns") or typed with a zero ("REAS0N")
-_SECTION_X = re.compile(r"(?i) ?X ?([1-9])\b")
-_REASON_WORD = re.compile(r"(?i)\bre ?a ?s ?[o0] ?n ?s?\b|\bE\.? ?O\.? ?1\d{4}\b")
-_LEAD_JUNK = re.compile(r"(?i)^(?:[\s:;,.\-]|\([a-z/]{1,6}\)|classified\s+by\b)+")
-_TOKEN = re.compile(r"[A-Za-z]+|\S")
+_SECTION_X = patterns.compile(r"(?i) ?X ?([1-9])\b")
+_REASON_WORD = patterns.compile(r"(?i)\bre ?a ?s ?[o0] ?n ?s?\b|\bE\.? ?O\.? ?1\d{4}\b")
+_LEAD_JUNK = patterns.compile(r"(?i)^(?:[\s:;,.\-]|\([a-z/]{1,6}\)|classified\s+by\b)+")
+_TOKEN = patterns.compile(r"[A-Za-z]+|\S")
 # Words dropped from the end of the name/title part ("... for reasons").
 _TRAIL_WORDS = frozenset(
     "for per under section sections reason reasons reasoning e.o. eo e.o 12958 by is and".split()
@@ -155,9 +156,9 @@ _ROLE_WORDS = frozenset(
 _NAME_PARTICLES = frozenset(
     "van von de del della der den da das di du la le al el bin ibn ter y st. st".split()
 )
-_NAME_SUFFIX = re.compile(r"(?i)^(?:jr|sr|ii|iii|iv|v)\.?,?$")
-_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
-_WORDLIKE = re.compile(r"^[A-Za-z][A-Za-z0'’`\-.]*$")
+_NAME_SUFFIX = patterns.compile(r"(?i)^(?:jr|sr|ii|iii|iv|v)\.?,?$")
+_INITIALS = patterns.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
+_WORDLIKE = patterns.compile(r"^[A-Za-z][A-Za-z0'’`\-.]*$")
 
 
 def _is_role(tok: str, mixed: bool) -> bool:
@@ -363,8 +364,8 @@ def parse_classified_by(raw: str) -> ClassifiedBy:
 # --------------------------------------------------------------------------
 # E.O. / declassification
 
-_ORDER = re.compile(r"(?i)(?:\bE\.? ?O\.? ?:? ?|\bDECL: ?)(1\d{4})\b")
-_TAGS_GLUE = re.compile(r"(?i)tags?:|\btags\b|subject:")
+_ORDER = patterns.compile(r"(?i)(?:\bE\.? ?O\.? ?:? ?|\bDECL: ?)(1\d{4})\b")
+_TAGS_GLUE = patterns.compile(r"(?i)tags?:|\btags\b|subject:")
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -376,23 +377,23 @@ _MONTHS = {
     )
     for m in names
 }
-_DATE_MDY = re.compile(r"(?<![\w/.\-])(\d{1,2}) ?([/\-.]) ?(\d{1,2}) ?\2 ?(\d{4}|\d{2})(?![\d/])")
-_DATE_YMD = re.compile(r"(?<![\d/])(\d{4})([/\-.])(\d{1,2})\2(\d{1,2})(?!\d)")
-_DATE_MONTH_FIRST = re.compile(r"(?i)\b([a-z]{3,9})\.? (\d{1,2}),? (\d{4})\b")
-_DATE_DAY_FIRST = re.compile(r"(?i)\b(\d{1,2}) ([a-z]{3,9})\.?,? (\d{4})\b")
-_CODE_16X = re.compile(r"(?i)\b1 ?\. ?6 ?\.? ?X ?\.? ?([1-8])\b")
-_CODE_25X = re.compile(r"(?i)\b(25|50|75) ?X ?([1-9])\b")
-_CODE_X = re.compile(r"(?i)(?<![\w.])X ?([1-8])\b")
+_DATE_MDY = patterns.compile(r"(?<![\w/.\-])(\d{1,2}) ?([/\-.]) ?(\d{1,2}) ?\2 ?(\d{4}|\d{2})(?![\d/])")
+_DATE_YMD = patterns.compile(r"(?<![\d/])(\d{4})([/\-.])(\d{1,2})\2(\d{1,2})(?!\d)")
+_DATE_MONTH_FIRST = patterns.compile(r"(?i)\b([a-z]{3,9})\.? (\d{1,2}),? (\d{4})\b")
+_DATE_DAY_FIRST = patterns.compile(r"(?i)\b(\d{1,2}) ([a-z]{3,9})\.?,? (\d{4})\b")
+_CODE_16X = patterns.compile(r"(?i)\b1 ?\. ?6 ?\.? ?X ?\.? ?([1-8])\b")
+_CODE_25X = patterns.compile(r"(?i)\b(25|50|75) ?X ?([1-9])\b")
+_CODE_X = patterns.compile(r"(?i)(?<![\w.])X ?([1-8])\b")
 _CODE_WORDS = [
-    (re.compile(r"(?i)\bdeclassified\b"), "DECLASSIFIED"),
-    (re.compile(r"(?i)\bOADR\b"), "OADR"),
-    (re.compile(r"(?i)\bXGDS(?: ?- ?([1-4]))?"), "XGDS"),
-    (re.compile(r"(?i)\bNGDS\b"), "NGDS"),
-    (re.compile(r"(?i)\bGDS\b"), "GDS"),
-    (re.compile(r"(?i)\bDNG\b"), "DNG"),
-    (re.compile(r"(?i)(?<![a-z])N ?[/.] ?A\b\.?|\bNA\b"), "N/A"),
+    (patterns.compile(r"(?i)\bdeclassified\b"), "DECLASSIFIED"),
+    (patterns.compile(r"(?i)\bOADR\b"), "OADR"),
+    (patterns.compile(r"(?i)\bXGDS(?: ?- ?([1-4]))?"), "XGDS"),
+    (patterns.compile(r"(?i)\bNGDS\b"), "NGDS"),
+    (patterns.compile(r"(?i)\bGDS\b"), "GDS"),
+    (patterns.compile(r"(?i)\bDNG\b"), "DNG"),
+    (patterns.compile(r"(?i)(?<![a-z])N ?[/.] ?A\b\.?|\bNA\b"), "N/A"),
 ]
-_DECL_MARK = re.compile(r"(?i)\bdecl(?:assify(?: on)?)?\b\.? ?[:/]? ?|\bdec ?:")
+_DECL_MARK = patterns.compile(r"(?i)\bdecl(?:assify(?: on)?)?\b\.? ?[:/]? ?|\bdec ?:")
 
 
 def _year(text: str) -> int:
@@ -434,7 +435,7 @@ def _find_date(text: str) -> tuple[str | None, int, int]:
     return iso, start, end
 
 
-_AS_AMENDED = re.compile(r"(?i)\(?\bas amended\b\)?;?")
+_AS_AMENDED = patterns.compile(r"(?i)\(?\bas amended\b\)?;?")
 
 
 def parse_declassification(raw: str) -> Declassification:
@@ -493,17 +494,17 @@ def parse_declassification(raw: str) -> Declassification:
 # --------------------------------------------------------------------------
 # TAGS
 
-_SUBJECT_GLUE = re.compile(r"(?i)subj(?:ect)?\s?:")
-_LEAD_MARK = re.compile(r"(?i)^\s*x?tags?\b\s*[:;]?")
-_XTAG = re.compile(r"\bXTAG(?=[A-Za-z])")
-_CABLE_ID = re.compile(r"^\d{2}[A-Z]{3,}\d+$")
-_DTG = re.compile(r"^\d{6}Z$")
-_PAGE_NO = re.compile(r"^0{2,}\d+$")
-_CODEISH = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+_SUBJECT_GLUE = patterns.compile(r"(?i)subj(?:ect)?\s?:")
+_LEAD_MARK = patterns.compile(r"(?i)^\s*x?tags?\b\s*[:;]?")
+_XTAG = patterns.compile(r"\bXTAG(?=[A-Za-z])")
+_CABLE_ID = patterns.compile(r"^\d{2}[A-Z]{3,}\d+$")
+_DTG = patterns.compile(r"^\d{6}Z$")
+_PAGE_NO = patterns.compile(r"^0{2,}\d+$")
+_CODEISH = patterns.compile(r"^[A-Z][A-Z0-9]{1,5}$")
 _BANNERS = frozenset(
     "UNCLASSIFIED CONFIDENTIAL SECRET NOFORN SBU LIMITED OFFICIAL USE FOUO".split()
 )
-_PERSON_PART = re.compile(r"^[A-Za-z][A-Za-z'\-]*\.?(?: [A-Za-z][A-Za-z'\-]*\.?){0,3}$")
+_PERSON_PART = patterns.compile(r"^[A-Za-z][A-Za-z'\-]*\.?(?: [A-Za-z][A-Za-z'\-]*\.?){0,3}$")
 
 
 def _drop_junk(words: list[str], known: dict[str, str]) -> list[str]:
@@ -556,7 +557,7 @@ def _split_top(text: str) -> list[str]:
     return [i.strip() for i in items if i.strip()]
 
 
-_TAG_SEPARATORS = re.compile(r"[\s,]+")
+_TAG_SEPARATORS = patterns.compile(r"[\s,]+")
 
 
 def _simple_tags(raw: str) -> list[str] | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import patterns
 from ..model import Addressee, Transmission
 from .banner import BANNER
 
@@ -31,33 +32,33 @@ MONTHS = {m: i for i, m in enumerate(
 PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 PRECEDENCE_WORDS = ("NIACT IMMEDIATE", "FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE")
 
-_TID = re.compile(r"^VZCZC[A-Z0-9]*$")
+_TID = patterns.compile(r"^VZCZC[A-Z0-9]*$")
 _RI = r"R[A-Z0-9]{3,6}"
-_RELAY = re.compile(rf"^(?P<prec>[ZOPRM]{{2}})\s+(?P<ris>{_RI}(?:\s+{_RI})*)$")
-_RI_ONLY = re.compile(rf"^{_RI}(?:\s+{_RI})*$")
-_DE = re.compile(r"^DE\s+(?P<ri>[A-Z0-9]{4,7})\s+#\s?(?P<ssn>\d{1,5})(?:/(?P<part>\d{1,3}))?(?:\s+(?P<jul>\d{7}))?")
-_SECURITY = re.compile(r"^(?P<sec>ZN[YR]\s+[A-Z]{5})(?P<ops>(?:\s+Z[A-Z]{2})*)\s*$")
-_DTG = re.compile(
+_RELAY = patterns.compile(rf"^(?P<prec>[ZOPRM]{{2}})\s+(?P<ris>{_RI}(?:\s+{_RI})*)$")
+_RI_ONLY = patterns.compile(rf"^{_RI}(?:\s+{_RI})*$")
+_DE = patterns.compile(r"^DE\s+(?P<ri>[A-Z0-9]{4,7})\s+#\s?(?P<ssn>\d{1,5})(?:/(?P<part>\d{1,3}))?(?:\s+(?P<jul>\d{7}))?")
+_SECURITY = patterns.compile(r"^(?P<sec>ZN[YR]\s+[A-Z]{5})(?P<ops>(?:\s+Z[A-Z]{2})*)\s*$")
+_DTG = patterns.compile(
     r"^(?P<prec>(?:[ZOPR]\s+){1,3}|(?:FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE)\s+)?"
     r"(?P<day>\d{2})(?P<hh>\d{2})(?P<mm>\d{2})\s?Z\s+(?P<mon>[A-Za-z]{3})\s+(?P<yr>\d{4}|\d{2})\b"
 )
-_WEEKDAY_DATE = re.compile(
+_WEEKDAY_DATE = patterns.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(?P<day>\d{1,2})\s+(?P<mon>[A-Za-z]+)\s+"
     r"(?P<yr>\d{4}),\s+(?P<hh>\d{2}):(?P<mm>\d{2})\s*$"
 )
-_FM = re.compile(r"^(?:FM|From:)\s+(?P<addr>\S.*)$")
+_FM = patterns.compile(r"^(?:FM|From:)\s+(?P<addr>\S.*)$")
 # ``INFO/RUEHSA/AMEMBASSY PRETORIA 1186`` (90MOSCOW5204): a slash for the space.
-_TO = re.compile(r"^TO(?:\s+|/(?=[A-Z]))(?P<rest>\S.*)$")
-_INFO = re.compile(r"^INFO(?:\s+|/(?=[A-Z]))(?P<rest>\S.*)$")
+_TO = patterns.compile(r"^TO(?:\s+|/(?=[A-Z]))(?P<rest>\S.*)$")
+_INFO = patterns.compile(r"^INFO(?:\s+|/(?=[A-Z]))(?P<rest>\S.*)$")
 # A print copy's page header inside the addressees (``TO PAGE 02 STATE 015113 182333Z``).
-_ADDR_PAGE = re.compile(r"^PAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,40}?\s+\d{2,6}\s+(?:\d\d\s+OF\s+\d\d\s+)?\d{6}Z\s*")
-_XMT = re.compile(r"^XMT\s+(?P<rest>\S.*)$")
+_ADDR_PAGE = patterns.compile(r"^PAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,40}?\s+\d{2,6}\s+(?:\d\d\s+OF\s+\d\d\s+)?\d{6}Z\s*")
+_XMT = patterns.compile(r"^XMT\s+(?P<rest>\S.*)$")
 # 1970s print copies: page headers and the distribution list before the DTG.
 # (``H-01     NSCE-00``: one-letter offices; ``------352654  200910Z /23``: the relay line.)
-_PRINT_JUNK = re.compile(r"^(?:PAGE\s+\d{2,3}\b|ACTION\s+[A-Z]|INFO\s+[A-Z]{2,6}-\d\d|[A-Z]{1,6}-\d\d(?:\s|$)|/\d{3}\s+W$"
+_PRINT_JUNK = patterns.compile(r"^(?:PAGE\s+\d{2,3}\b|ACTION\s+[A-Z]|INFO\s+[A-Z]{2,6}-\d\d|[A-Z]{1,6}-\d\d(?:\s|$)|/\d{3}\s+W$"
                          r"|-{5,}\s*\d*(?:\s+\d{6}Z(?:\s+/\d{1,3})?)?\s*$|\d{1,3}$|O\s+[A-Z]{3,}$)")
-_BT = re.compile(r"^BT\s*$")
-_PARTIAL_NOTE = re.compile(r"^This record is a partial extract of the original cable", re.I)
+_BT = patterns.compile(r"^BT\s*$")
+_PARTIAL_NOTE = patterns.compile(r"^This record is a partial extract of the original cable", re.I)
 
 
 @dataclass
@@ -121,8 +122,8 @@ def parse_weekday_date(line: str) -> str | None:
     return iso_date(int(m["yr"]), month, int(m["day"]), int(m["hh"]), int(m["mm"]))
 
 
-_XMT = re.compile(r",?\s+XMT\s+")
-_ROUTING_INDICATOR = re.compile(r"[A-Z][A-Z0-9]{3,7}")
+_XMT = patterns.compile(r",?\s+XMT\s+")
+_ROUTING_INDICATOR = patterns.compile(r"[A-Z][A-Z0-9]{3,7}")
 
 
 def parse_addressee(text: str) -> Addressee:

@@ -9,22 +9,21 @@ posts the table lacks.
 
 from __future__ import annotations
 
-import re
-
+from .. import patterns
 from ..data import station_origins
 
 # FM-line offices whose label does not follow from the station.
 _SPECIAL = (
-    (re.compile(r"^SECSTATE\b"), lambda rest: "Secretary of State"),
-    (re.compile(r"^USEU\b"), lambda rest: "USEU " + _title(rest)),
-    (re.compile(r"^USMISSION\s+USNATO\b"), lambda rest: "Mission USNATO"),
-    (re.compile(r"^USMISSION\s+USUN\b"), lambda rest: "USUN " + _title(rest)),
-    (re.compile(r"^USMISSION\s+UNVIE\b"), lambda rest: "UNVIE"),
-    (re.compile(r"^USMISSION\s+(?:GENEVA|USTR\s+GENEVA)\b"), lambda rest: "US Mission Geneva"),
-    (re.compile(r"^USINT\b"), lambda rest: "US Interests Section " + _title(rest)),
-    (re.compile(r"^AIT\b"), lambda rest: "American Institute Taiwan, " + _title(rest)),
-    (re.compile(r"^USDEL\s+SECRETARY\b"), lambda rest: "US Delegation, Secretary"),
-    (re.compile(r"^USOFFICE\s+ALMATY\b"), lambda rest: "US Office Almaty"),
+    (patterns.compile(r"^SECSTATE\b"), lambda rest: "Secretary of State"),
+    (patterns.compile(r"^USEU\b"), lambda rest: "USEU " + _title(rest)),
+    (patterns.compile(r"^USMISSION\s+USNATO\b"), lambda rest: "Mission USNATO"),
+    (patterns.compile(r"^USMISSION\s+USUN\b"), lambda rest: "USUN " + _title(rest)),
+    (patterns.compile(r"^USMISSION\s+UNVIE\b"), lambda rest: "UNVIE"),
+    (patterns.compile(r"^USMISSION\s+(?:GENEVA|USTR\s+GENEVA)\b"), lambda rest: "US Mission Geneva"),
+    (patterns.compile(r"^USINT\b"), lambda rest: "US Interests Section " + _title(rest)),
+    (patterns.compile(r"^AIT\b"), lambda rest: "American Institute Taiwan, " + _title(rest)),
+    (patterns.compile(r"^USDEL\s+SECRETARY\b"), lambda rest: "US Delegation, Secretary"),
+    (patterns.compile(r"^USOFFICE\s+ALMATY\b"), lambda rest: "US Office Almaty"),
 )
 _KINDS = (("AMEMBASSY", "Embassy"), ("AMCONSUL", "Consulate"), ("AMCONGEN", "Consulate"),
           ("USMISSION", "Mission"), ("USOFFICE", "US Office"), ("USLO", "US Liaison Office"),

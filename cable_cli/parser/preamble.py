@@ -13,17 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import patterns
 from .banner import CAPTIONS, find_captions
 from .references import REF_MARKER, read_ref_block
 from .text import join_lines
 
 # Markers that start a preamble field at the start of a line.
 # (``¶E. O. 11652: GDS``: WikiLeaks' paragraph anchor before the E.O. line, 73TEHRAN2077.)
-EO = re.compile(r"^\s*(?:¶\s*)?(?:E\.?\s?O\.?|EO)\s*:?\s*\d{5}(?!\d)", re.I)
-TAGS = re.compile(r"^\s*X?TAGS?(?![A-Za-z])\s*:?\s*", re.I)
-SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*(?::|\.(?!\w)|\s-\s)\s*", re.I)
-REF = re.compile(r"^\s*(?:REF(?:S|\(S\)|TELS?|ERENCES?)?|RETELS?|REFTELS?)\s*(?::|\.(?=\s)|\s(?=[A-Z]\.\s|\(?[A-Z]\)\s))\s*", re.I)
-CLASSIFIED_BY = re.compile(r"^\s*(?:\([A-Z]{1,3}\)\s*)?CLASSIFIED\s+BY\b\s*:?\s*", re.I)
+EO = patterns.compile(r"^\s*(?:¶\s*)?(?:E\.?\s?O\.?|EO)\s*:?\s*\d{5}(?!\d)", re.I)
+TAGS = patterns.compile(r"^\s*X?TAGS?(?![A-Za-z])\s*:?\s*", re.I)
+SUBJECT = patterns.compile(r"^\s*SUBJ(?:ECT)?\s*(?::|\.(?!\w)|\s-\s)\s*", re.I)
+REF = patterns.compile(r"^\s*(?:REF(?:S|\(S\)|TELS?|ERENCES?)?|RETELS?|REFTELS?)\s*(?::|\.(?=\s)|\s(?=[A-Z]\.\s|\(?[A-Z]\)\s))\s*", re.I)
+CLASSIFIED_BY = patterns.compile(r"^\s*(?:\([A-Z]{1,3}\)\s*)?CLASSIFIED\s+BY\b\s*:?\s*", re.I)
 # The same markers in the middle of a line (case as written, to spare text).
 # Cheap substring checks that must all fail for _GLUED to fail: most lines
 # are spared the regex.
@@ -34,14 +35,14 @@ def _has_glue_hint(text: str) -> bool:
     """Any of :data:`_GLUE_HINTS` in ``text`` (spelt out: no generator per line)."""
     return ("E." in text or "EO " in text or "TAGS" in text or "SUBJ" in text or "REF" in text
             or "lassified" in text or "CLASSIFIED" in text or "SIPDIS" in text)
-_GLUED = re.compile(
+_GLUED = patterns.compile(
     r"(?<=\S)[ \t]+(?=(?:E\.\s?O\.\s?\d{5}|EO\s1\d{4}\b|TAGS:?\s+[A-Z]{2,}|SUBJECT:|SUBJ:|REFS?:|REF\(S\):"
     r"|REFTELS?:|Classified\s+[Bb]y\b|CLASSIFIED\s+BY\b|SIPDIS\b))"
 )
 # A paragraph start: ``1. (C)``, ``¶4.``, ``2)``.
-PARA_START = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s*[.)](?!\d)")
-_REASON = re.compile(r"1\s*[./]\s*[456]|REASON", re.I)
-_CAPTION_ONLY = re.compile(
+PARA_START = patterns.compile(r"^\s*(?:¶\s*)?\d{1,3}\s*[.)](?!\d)")
+_REASON = patterns.compile(r"1\s*[./]\s*[456]|REASON", re.I)
+_CAPTION_ONLY = patterns.compile(
     r"^[\s,;/()-]*(?:(?:" + "|".join(CAPTIONS) + r"|NOT\s+FOR\s+INTERNET\s+DISTRIBUTION|FOR\s+OFFICIAL\s+USE\s+ONLY"
     r"|E\s?X\s?D\s?I\s?S|N\s?O\s?D\s?I\s?S)[\s,;/()-]*)+$",
     re.I,

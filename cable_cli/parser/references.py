@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .. import patterns
 from ..model import Reference
 from .stations import canonical_station, make_id
 
@@ -35,7 +36,7 @@ __all__ = ["REF_MARKER", "find_ref_blocks", "parse_references", "read_ref_block"
 # prose such as ``REF B, ALGERIA ALSO HOSTS...`` out.  For ``REF A:`` the
 # marker is only the word ``REF`` so that ``rest`` keeps the label
 # (``A: VATICAN 05286; REF B: VATICAN 05546``).
-REF_MARKER = re.compile(
+REF_MARKER = patterns.compile(
     r"^[ \t]*(?:¶[ \t]*)?"
     r"(?P<marker>"
     r"REF(?:S|\(S\))?[ \t]*(?:\.[ \t]*:?|:)"  # REF: REFS: REF(S): REF. REFS.:
@@ -53,26 +54,26 @@ REF_MARKER = re.compile(
 
 _CLASSIFICATION_WORDS = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE)"
 # ``NEW DELHI 00002587 002 OF 012``, ``MADRID 00000174 002.2 OF 002``
-_PAGE_BREAK = re.compile(
+_PAGE_BREAK = patterns.compile(
     r"(?<![A-Z'.-])(?:[A-Z][A-Z'.-]* ){1,5}\d{6,8} \d{3}(?:\.\d{1,2})? OF \d{3}\b", re.IGNORECASE
 )
 # ``PAGE 02 HARARE 05461 01 OF 02 271458Z`` / ``PAGE 02 ATHENS 02959 171944Z``
-_OLD_PAGE_HEADER = re.compile(
+_OLD_PAGE_HEADER = patterns.compile(
     r"\bPAGE \d{1,3} (?:[A-Z][A-Z'.-]* ){1,5}\d{4,8} (?:\d{2} OF \d{2} )?\d{6}Z\b", re.IGNORECASE
 )
-_BANNER_LINE = re.compile(r"^(?:" + _CLASSIFICATION_WORDS + r"(?: ?/{1,2} ?[A-Z ]+)?)$", re.IGNORECASE)
-_TRAILING_BANNER = re.compile(r" (?:CONFIDENTIAL|SECRET|UNCLASSIFIED)$")
+_BANNER_LINE = patterns.compile(r"^(?:" + _CLASSIFICATION_WORDS + r"(?: ?/{1,2} ?[A-Z ]+)?)$", re.IGNORECASE)
+_TRAILING_BANNER = patterns.compile(r" (?:CONFIDENTIAL|SECRET|UNCLASSIFIED)$")
 
 # ---------------------------------------------------------------------------
 # Tokens of one (whitespace-collapsed) item.  A word is alphanumerics joined
 # by single ' . - characters: ``CA-3400``, ``TEHRAN'S`` and ``A-077`` are one
 # token each, so they are never read as a serial.  ``/`` is a token of its
 # own: ``BAGHDAD 386/CPA/1047`` is a reference, ``STATE 5/12`` a date.
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['.-][A-Za-z0-9]+)*|[;:,()&/]")
+_TOKEN = patterns.compile(r"[A-Za-z0-9]+(?:['.-][A-Za-z0-9]+)*|[;:,()&/]")
 # ``B) 91JAKARTA14899``: an id written glued together.
-_GLUED_ID = re.compile(r"(\d{2})([A-Za-z]{3,})(\d{1,7})")
+_GLUED_ID = patterns.compile(r"(\d{2})([A-Za-z]{3,})(\d{1,7})")
 # ``10SHENYANG 003``: the year glued to the station.
-_GLUED_YEAR = re.compile(r"(\d{2})([A-Za-z]{3,})")
+_GLUED_YEAR = patterns.compile(r"(\d{2})([A-Za-z]{3,})")
 
 _MONTHS = frozenset(
     "JAN JANUARY FEB FEBRUARY MAR MARCH APR APRIL MAY JUN JUNE JUL JULY AUG AUGUST "
@@ -82,7 +83,7 @@ _MAX_STATION_WORDS = 5  # HO CHI MINH CITY, USUN NEW YORK, BANDAR SERI BEGAWAN
 
 # Kinds of the references that are not cables, by keyword; the earliest
 # keyword in the text wins (``MEMCON ON TELCON`` is a memo).
-_KIND_WORDS = re.compile(
+_KIND_WORDS = patterns.compile(
     r"\b(?:"
     r"(?P<email>E-?MAILS?|E MAILS?)"
     r"|(?P<telcon>TELE?CONS?|TELEPHONE (?:CALLS?|CONVERSATIONS?)|PHONE (?:CALLS?|CONVERSATIONS?)|PHONECONS?)"
@@ -100,7 +101,7 @@ _KIND_WORDS = re.compile(
 # followed by a space (``U.S.`` is no label); a parenthesis may be glued to
 # the text (``A)STATE 70789``, ``B)LAGOS 1771``).  Candidates are accepted
 # only in sequence (A, B, C ... or 1, 2, 3 ...), see :func:`_labels`.
-_LABEL = re.compile(
+_LABEL = patterns.compile(
     r"(?:(?<=[ ;,])|^)"
     r"(?:REFS? )?"
     r"(?:\((?P<p>[A-Za-z]{1,2}|\d{1,5})\)"
@@ -108,7 +109,7 @@ _LABEL = re.compile(
     r"|(?P<d>\d{1,5})(?:\.\)|\)|[.:](?= |$)))",
     re.IGNORECASE,
 )
-_LABEL_GAP = re.compile(r"^[ ,;:-]*$")
+_LABEL_GAP = patterns.compile(r"^[ ,;:-]*$")
 
 
 def _clean_line(line: str) -> str:
@@ -128,9 +129,9 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-_INNER_MARKER = re.compile(r"(?:(?<=[ ;,])|^)(?:REF(?:S|\(S\)|TELS?)?|RETELS?) ?[.:]{1,2}(?= |$)", re.IGNORECASE)
+_INNER_MARKER = patterns.compile(r"(?:(?<=[ ;,])|^)(?:REF(?:S|\(S\)|TELS?)?|RETELS?) ?[.:]{1,2}(?= |$)", re.IGNORECASE)
 # Some builds glue ``Classified By: ...`` to the last REF line.
-_CLASSIFIED_BY = re.compile(
+_CLASSIFIED_BY = patterns.compile(
     r"\bCLASSIFIED BY\b|(?:\(U\) )?\bTHIS (?:CABLE|MESSAGE|TELEGRAM) IS\b|\bPLEASE PASS\b", re.IGNORECASE
 )
 
@@ -500,21 +501,21 @@ def parse_references(block: str, *, year: int | None, own_id: str | None) -> lis
 # ---------------------------------------------------------------------------
 # Finding the blocks in a body.
 
-_BLOCK_STOP = re.compile(
+_BLOCK_STOP = patterns.compile(
     r"(?:CLASSIFIED\s+BY|CLASSIFICATION\b|E\.\s?O\.|EO\s+1\d{4}|TAGS\b|SUBJ(?:ECT)?\b|SUMMARY|BEGIN\b|END\b"
     r"|SIPDIS|THIS\s+(?:IS|MESSAGE|CABLE|TELEGRAM)|SENSITIVE\s+BUT|PASS\b"
     r"|REF(?:S|\(S\)|TELS?)?\s*[:.]|RETELS?\s*:)",
     re.IGNORECASE,
 )
-_PARAGRAPH = re.compile(r"\d{1,2} ?[.)-](?!\d)")
-_ITEM_START = re.compile(
+_PARAGRAPH = patterns.compile(r"\d{1,2} ?[.)-](?!\d)")
+_ITEM_START = patterns.compile(
     r"(?:REFS? )?(?:\(([A-Za-z]{1,2}|\d{1,5})\)|([A-Za-z]{1,2}|\d{1,5})(?:\.\)|\)|[.:](?= |$)))", re.I
 )
-_DASHES = re.compile(r"[-_=]*")
+_DASHES = patterns.compile(r"[-_=]*")
 _PROSE_WORDS = 6
 # ``C) SAO PAULO`` / blank line / ``1483; D) SAO PAULO 1472``: an item cut by a blank line.
-_SERIAL_LINE = re.compile(r"\d{1,6}(?:[ ;,]|$)")
-_WORDS_THEN_SERIAL = re.compile(r"((?:[A-Za-z]+ ){1,3})\d{1,6}\b")
+_SERIAL_LINE = patterns.compile(r"\d{1,6}(?:[ ;,]|$)")
+_WORDS_THEN_SERIAL = patterns.compile(r"((?:[A-Za-z]+ ){1,3})\d{1,6}\b")
 
 
 def _label_of(flat: str) -> str | None:

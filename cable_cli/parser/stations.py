@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
+from .. import patterns
 from ..data import malformed_ids, station_aliases, stations
 
-_NOT_LETTERS = re.compile(r"[^A-Z]")
+_NOT_LETTERS = patterns.compile(r"[^A-Z]")
 # WikiLeaks files USEU Brussels cables under BRUSSELS (94BRUSSELS8603,
 # 09BRUSSELS854: origin "USEU Brussels"), though the alias table, made for
 # REF lines, says USEUBRUSSELS.  Ids must match WikiLeaks'.

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 
+from .. import patterns
+
 # ``[1](#)2.`` / ``[1](#)B.``: the ¶ anchor, rendered as a numbered link,
 # right before a paragraph number or a REF label.
-_ANCHOR_LINK = re.compile(r"\[\d{1,3}\]\([^()\s]{0,300}\)(?=[ \t]*[0-9A-Za-z]{1,3}[.)])")
+_ANCHOR_LINK = patterns.compile(r"\[\d{1,3}\]\([^()\s]{0,300}\)(?=[ \t]*[0-9A-Za-z]{1,3}[.)])")
 # Any other markdown link: keep its text.
-_MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\([^()\s]{0,300}\)")
+_MD_LINK = patterns.compile(r"\[([^\[\]\n]{1,200})\]\([^()\s]{0,300}\)")
 # Markdown hard line break: a backslash at the end of a line.
-_BACKSLASH_EOL = re.compile(r"\\[ \t]*$", re.M)
+_BACKSLASH_EOL = patterns.compile(r"\\[ \t]*$", re.M)
 _NBSP = "\u00a0"
 
 

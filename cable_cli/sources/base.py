@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
-from cable_cli.model import METADATA_KEYS, Defect
+from cable_cli.model import METADATA_KEYS, Defect, record
 
 #: Names accepted by ``iter_inputs(input_format=...)`` and produced in ``RawCable.input_format``.
 INPUT_FORMATS: tuple[str, ...] = ("text", "scraped", "alx", "html", "plusd", "csv", "json")
@@ -17,7 +17,7 @@ MAX_SINGLE_BYTES = 16 * 1024 * 1024  # the longest real cables are well under 1 
 # not say) are defined with the record, in ``cable_cli.model.METADATA_KEYS``.
 
 
-@dataclass(slots=True)
+@record
 class RawCable:
     """One cable as plain text (header then body), with where it came from."""
 
@@ -28,7 +28,7 @@ class RawCable:
     defects: list[Defect] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@record
 class InputError:
     """An input that gave no cable; reported, never raised."""
 

@@ -15,12 +15,12 @@ plus one read chunk, whatever the file size.
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from cable_cli.model import Defect
 
+from .. import patterns
 from .base import InputError, RawCable, clean_value, make_metadata
 from .dates import normalize_date
 from .encoding import TextReader, fallback_defect, normalize_newlines
@@ -29,10 +29,10 @@ FIELDS = 8
 CHUNK_CHARS = 1 << 20
 MAX_ROW_CHARS = 256 * 1024 * 1024
 
-_BLANK = re.compile(r"[\r\n]*")
-_NEXT_ROW = re.compile(r'\n(?="\d+",")')
-_UNESCAPE = re.compile(r"\\([\"'\\])")
-_REF_SPLIT = re.compile(r"[|,\s]+")
+_BLANK = patterns.compile(r"[\r\n]*")
+_NEXT_ROW = patterns.compile(r'\n(?="\d+",")')
+_UNESCAPE = patterns.compile(r"\\([\"'\\])")
+_REF_SPLIT = patterns.compile(r"[|,\s]+")
 
 _NEED_MORE = object()
 

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta, timezone
+
+from .. import patterns
 
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 # 2009-09-01 05:05 / 2008-02-15 17:05:00 / 2009-09-01T05:05:00Z
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?Z?")
+_ISO = patterns.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?Z?")
 # 12/28/1966 18:48 (cables.csv, delhi.json)
-_US = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_US = patterns.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 # 1974 May 17, 16:00 (Friday)  (PlusD)
-_PLUSD = re.compile(r"(\d{4}) ([A-Za-z]{3})[a-z]* (\d{1,2})(?:, (\d{1,2}):(\d{2}))?(?: \(\w+\))?")
+_PLUSD = patterns.compile(r"(\d{4}) ([A-Za-z]{3})[a-z]* (\d{1,2})(?:, (\d{1,2}):(\d{2}))?(?: \(\w+\))?")
 # Fri Feb 23 00:00:00 +0100 2001  (Ruby Time#to_s, alx dump)
-_RUBY = re.compile(r"[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})")
+_RUBY = patterns.compile(r"[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})")
 
 
 def _iso(y: int, mo: int, d: int, h: int | None, mi: int | None, s: int | None) -> str | None:

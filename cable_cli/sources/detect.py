@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .. import patterns
+
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
     (b"\xff\xd8\xff", "JPEG image"),
@@ -44,13 +46,13 @@ def binary_kind(head: bytes) -> str | None:
 
 # --- cable formats, from the first (decoded) characters --------------------------------------
 
-_CSV_ROW = re.compile(r'[\r\n]*"\d+","[^"\r\n]{0,40}","[^"\r\n]{0,100}","')
-_JSONP = re.compile(r"[A-Za-z_$][\w$.]*\s*\(\s*[\[{]")
-_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|table|pre|div|meta|title)\b", re.I)
-_ALX_ID = re.compile(r"[0-9]{2,4}[A-Z][A-Z0-9]*[0-9]+[A-Z]?")
-_RUBY_TIME = re.compile(
+_CSV_ROW = patterns.compile(r'[\r\n]*"\d+","[^"\r\n]{0,40}","[^"\r\n]{0,100}","')
+_JSONP = patterns.compile(r"[A-Za-z_$][\w$.]*\s*\(\s*[\[{]")
+_HTML = patterns.compile(r"<(?:!doctype\s+html|html|head|body|table|pre|div|meta|title)\b", re.I)
+_ALX_ID = patterns.compile(r"[0-9]{2,4}[A-Z][A-Z0-9]*[0-9]+[A-Z]?")
+_RUBY_TIME = patterns.compile(
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} [+-]\d{4} \d{4}")
-_SCRAPED = re.compile(r"\[[^\]\n]{1,40}\]\(#[^)\s]*\)")
+_SCRAPED = patterns.compile(r"\[[^\]\n]{1,40}\]\(#[^)\s]*\)")
 
 EXTENSION_HINTS = {
     ".csv": "csv", ".json": "json", ".jsonl": "json", ".ndjson": "json", ".jsonp": "json",
@@ -91,18 +93,18 @@ def has_scrape_residue(text: str) -> bool:
 
 _MONTH = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _MARKERS: dict[str, re.Pattern[str]] = {
-    "vzczc": re.compile(r"^[ \t]*VZCZC", re.M),
-    "dtg": re.compile(r"^[ \t]*(?:[A-Z]{1,2}[ \t]+){0,3}\d{6}Z[ \t]?" + _MONTH + r"[ \t]?\d{2}\b", re.M),
-    "from": re.compile(
+    "vzczc": patterns.compile(r"^[ \t]*VZCZC", re.M),
+    "dtg": patterns.compile(r"^[ \t]*(?:[A-Z]{1,2}[ \t]+){0,3}\d{6}Z[ \t]?" + _MONTH + r"[ \t]?\d{2}\b", re.M),
+    "from": patterns.compile(
         r"^[ \t]*(?:FM|From:)[ \t]+(?:AMEMBASSY|AMCONSUL|AMCONGEN|SECSTATE|USMISSION|USDEL|USUN|"
         r"USINT|AIT|USNATO|USEU|AMEMB|CIA|DIA|SECDEF)\b", re.M),
-    "eo": re.compile(r"^[ \t]*(?:E\.[ \t]?O\.|EO)[ \t]*1[0-3]\d{3}\b", re.M),
-    "tags": re.compile(r"^[ \t]*TAGS:?[ \t]+\S", re.M),
-    "subject": re.compile(r"^[ \t]*SUBJ(?:ECT)?[ \t]*:", re.M),
-    "banner": re.compile(
+    "eo": patterns.compile(r"^[ \t]*(?:E\.[ \t]?O\.|EO)[ \t]*1[0-3]\d{3}\b", re.M),
+    "tags": patterns.compile(r"^[ \t]*TAGS:?[ \t]+\S", re.M),
+    "subject": patterns.compile(r"^[ \t]*SUBJ(?:ECT)?[ \t]*:", re.M),
+    "banner": patterns.compile(
         r"^[ \t]*(?:C O N F I D E N T I A L|S E C R E T|U N C L A S S I F I E D|UNCLAS\b|"
         r"UNCLASSIFIED\b|CONFIDENTIAL\b|SECRET\b|LIMITED OFFICIAL USE\b)", re.M),
-    "extract": re.compile(r"^[ \t]*This record is a partial extract of the original cable", re.M),
+    "extract": patterns.compile(r"^[ \t]*This record is a partial extract of the original cable", re.M),
 }
 _DECISIVE = ("vzczc", "dtg", "extract")
 

@@ -7,13 +7,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .. import patterns
 from .base import MAX_SINGLE_BYTES, InputError, NotACable, RawCable, clean_value, make_metadata
 from .dates import normalize_date
 from .encoding import TextReader, fallback_defect, normalize_newlines
 
 CHUNK_CHARS = 1 << 20
-_JSONP = re.compile(r"\s*[A-Za-z_$][\w$.]*\s*\((.*)\)\s*;?\s*", re.S)
-_LIST_SPLIT = re.compile(r"[|,\s]+")
+_JSONP = patterns.compile(r"\s*[A-Za-z_$][\w$.]*\s*\((.*)\)\s*;?\s*", re.S)
+_LIST_SPLIT = patterns.compile(r"[|,\s]+")
 
 # Keys that may hold a list of cables in a wrapping object (the cablesearch API uses "items").
 _CONTAINERS = ("items", "cables", "results", "data", "docs", "rows")

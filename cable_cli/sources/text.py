@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from .. import patterns
 from .base import NotACable, clean_value, make_metadata
 from .dates import normalize_date
 from .detect import has_scrape_residue, is_alx, looks_like_cable
 
 NO_CABLE = "not a cable: no cable header or body found"
 
-_WEEKDAY_LINE = re.compile(
+_WEEKDAY_LINE = patterns.compile(
     r"(?<=[^\n])(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} "
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December) "
     r"\d{4}, \d{2}:\d{2}\b)")
-_EXTRACT_NOTE = re.compile(
+_EXTRACT_NOTE = patterns.compile(
     r"(This record is a partial extract of the original cable\. "
     r"The full text of the original cable is not available\.)(?=\S)")
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import BinaryIO
 
+from ..model import record
 
-@dataclass(slots=True, frozen=True)
+
+@record
 class Candidate:
     path: str                 # "-" for stdin
     walked: bool              # found while walking a directory (not named explicitly)
