@@ -10,6 +10,10 @@ of wall-clock time per run::
 ``cable`` is run through its console script in the interpreter's bin directory
 (not a pyenv/asdf shim, whose own start-up would swamp the measurement).
 
+cable's compiled-pattern cache (``cable_cli.pattern_cache``) is put in a
+temporary ``XDG_CACHE_HOME`` and filled by the warm-up run, as a user's first
+call fills theirs; "meta, no pattern cache" is the first call's cost.
+
 The package's bytecode is compiled first (``compileall``), as an installed
 package's is: with ``PYTHONDONTWRITEBYTECODE`` set (as on this machine) an
 editable checkout would otherwise recompile every module on every call, about
@@ -76,9 +80,12 @@ def main() -> None:
     import compileall
 
     compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "cable_cli"), quiet=1)
-    env = dict(os.environ, NO_COLOR="1")
-    env.pop("CABLE_FORMAT", None)
     with tempfile.TemporaryDirectory() as tmp:
+        # cable's compiled-pattern cache (cable_cli.pattern_cache) lives here:
+        # the warm-up run fills it, as a user's first call does.
+        env = dict(os.environ, NO_COLOR="1", XDG_CACHE_HOME=tmp)
+        env.pop("CABLE_FORMAT", None)
+        no_cache = dict(env, XDG_CACHE_HOME="relative/so/ignored")
         app = Path(tmp) / "minimal_typer.py"
         app.write_text(MINIMAL_APP)
         cable = cable_script()
@@ -88,7 +95,12 @@ def main() -> None:
             "minimal typer app": ([sys.executable, str(app), "x.txt", "-f", "json"], env),
             "cable meta -f json": ([cable, "meta", "-f", "json", str(SAMPLE)], env),
             "cable TAB completion": ([cable], complete_env),
+            "meta, no pattern cache": ([cable, "meta", "-f", "json", str(SAMPLE)], no_cache),
         }
+        for name, (argv, e) in cases.items():  # a broken install must not pass for a fast one
+            done = subprocess.run(argv, env=e, capture_output=True, text=True, check=False)
+            if done.returncode != 0 or (name.startswith("cable") and not done.stdout):
+                sys.exit(f"{name}: exit {done.returncode}, no output: {done.stderr.strip()[-300:]}")
         for argv, e in cases.values():  # warm the page cache and .pyc files
             timed(argv, e)
         times: dict[str, list[float]] = {name: [] for name in cases}
@@ -107,6 +119,8 @@ def main() -> None:
     print(f"ratio cable meta / minimal typer app:   {med['cable meta -f json'] / base:.2f}x")
     print(f"ratio TAB completion / minimal typer app: {med['cable TAB completion'] / base:.2f}x")
     print(f"ratio cable meta / python3 -c pass:     {med['cable meta -f json'] / med['python3 -c pass']:.2f}x")
+    print(f"ratio meta without its pattern cache (a first call) / typer app: "
+          f"{med['meta, no pattern cache'] / base:.2f}x")
     print(f"CPU-time ratios: cable meta / typer app {cpu['cable meta -f json'] / cpu['minimal typer app']:.2f}x, "
           f"TAB completion / typer app {cpu['cable TAB completion'] / cpu['minimal typer app']:.2f}x")
 

@@ -36,11 +36,12 @@ def install() -> None:
     patterns.use_loader(_load)
 
 
-def _load() -> dict:
+def _load() -> dict | None:
+    """The saved entries ({} when there are none yet); None without a cache directory."""
     path = _path()
     table: dict = {}
     if path is None:
-        return table
+        return None
     try:
         with open(path, "rb") as f:
             saved = marshal.loads(f.read())  # (marshal.load(f) reads in small steps: 20x slower)

@@ -34,7 +34,7 @@ Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 _ready: dict[tuple[str, int], Entry] = {}
 _new: dict[tuple[str, int], Entry] = {}
 _recording = False
-_loader: Callable[[], dict[tuple[str, int], Entry]] | None = None
+_loader: Callable[[], dict[tuple[str, int], Entry] | None] | None = None
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re.compile's name on purpose
@@ -73,7 +73,7 @@ def _record(key: tuple[str, int], compiled: re.Pattern[str]) -> None:
         return
 
 
-def use_loader(loader: Callable[[], dict[tuple[str, int], Entry]]) -> None:
+def use_loader(loader: Callable[[], dict[tuple[str, int], Entry] | None]) -> None:
     """Have ``loader`` (the CLI's cache) give the ready entries at the first
     compile, and record from then on the patterns they lack.  Lazily, so a
     call that compiles nothing (``--version``, TAB completion) reads nothing."""
@@ -85,8 +85,10 @@ def use_loader(loader: Callable[[], dict[tuple[str, int], Entry]]) -> None:
 def _load() -> None:
     global _loader, _recording
     loader, _loader = _loader, None
-    _ready.update(loader())
-    _recording = True
+    table = loader()
+    if table is not None:  # (None: no cache to save to, so nothing to record)
+        _ready.update(table)
+        _recording = True
 
 
 def has_new_entries() -> bool:
