@@ -9,6 +9,7 @@ after a blank line is the same sentence going on.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import patterns
@@ -69,43 +70,65 @@ def clean_body(texts: list[str], first_number: int, banner_words: set[str]) -> t
     their texts (no object per line: this runs on every line), and how many
     lines were dropped.
     """
-    numbers: list[int] = []
-    kept: list[str] = []
-    dropped = 0
-    first_banner_seen = False
-    # Blank lines around a page break are the page's, not a paragraph end:
-    # they go, unless the text before the break ended a sentence.
-    gap: tuple[int, str] | None = None
-    for number, text in enumerate(texts, first_number):
+    # Most lines pass unchanged: once the first banner is seen and while no
+    # page gap is open, only the lines _lines_to_check finds can be dropped
+    # or changed, so the runs of lines between them are copied whole.
+    cleaner = _BodyCleaner(banner_words)
+    to_check = _lines_to_check(texts, banner_words)
+    to_check.append(len(texts))  # an end mark, where the last run stops
+    next_check = 0  # the first entry of to_check not behind line i
+    i = 0
+    while i < len(texts):
+        if cleaner.gap is None and cleaner.first_banner_seen:
+            while to_check[next_check] < i:
+                next_check += 1
+            run_end = to_check[next_check]
+            cleaner.numbers.extend(range(first_number + i, first_number + run_end))
+            cleaner.kept.extend(texts[i:run_end])
+            i = run_end
+            if i == len(texts):
+                break
+        cleaner.take(first_number + i, texts[i])
+        i += 1
+    return cleaner.numbers, cleaner.kept, cleaner.dropped
+
+
+class _BodyCleaner:
+    """:func:`clean_body`'s logic for one line, and its state: the lines kept
+    so far, the blank lines held at a page break, whether the first banner
+    (which stays) has been seen."""
+
+    __slots__ = ("banner_words", "dropped", "first_banner_seen", "gap", "kept", "numbers")
+
+    def __init__(self, banner_words: set[str]) -> None:
+        self.banner_words = banner_words
+        self.numbers: list[int] = []
+        self.kept: list[str] = []
+        self.dropped = 0
+        self.first_banner_seen = False
+        # Blank lines around a page break are the page's, not a paragraph end:
+        # they go, unless the text before the break ended a sentence.
+        self.gap: tuple[int, str] | None = None
+
+    def take(self, number: int, text: str) -> None:
+        """Keep, change or drop one line."""
+        numbers, kept = self.numbers, self.kept
         stripped = text.strip()
+        if self.gap is not None and stripped:
+            if kept and ends_sentence(kept[-1]):
+                numbers.append(self.gap[0])
+                kept.append(self.gap[1])
+            self.gap = None
         # (every page mark has ``<digit> OF <digit>``: most lines, even with
         # an OF, are spared the page-mark patterns below)
-        page_mark_like = "OF" in text and _NUMBER_OF_NUMBER.search(text) is not None
-        if gap is None and not page_mark_like and first_banner_seen:
-            # The common line (no page mark, no pending gap): kept unless it
-            # is a repeated print banner.  The same tests as below, in short.
-            if "PAGE" not in text:
-                if stripped and len(stripped) <= 24 and stripped.upper() in banner_words:
-                    dropped += 1
-                    gap = _break_gap(numbers, kept, gap, number)
-                    continue
-                numbers.append(number)
-                kept.append(text)
-                continue
-        if gap is not None and stripped:
-            if kept and ends_sentence(kept[-1]):
-                numbers.append(gap[0])
-                kept.append(gap[1])
-            gap = None
-        # Cheap substring tests first: these patterns run on every line.
+        page_mark_like = "OF" in text and _search_from_of(_NUMBER_OF_NUMBER, 1, text)
         if page_mark_like and PAGE_BREAK.match(text):
-            dropped += 1
-            gap = _break_gap(numbers, kept, gap, number)
-            continue
-        m = PRINT_PAGE.match(text) if "PAGE" in text else None
+            self._drop(number)
+            return
+        # (PRINT_PAGE starts with \s*PAGE, and lstrip() strips what \s matches)
+        m = PRINT_PAGE.match(text) if text.lstrip().startswith("PAGE") else None
         if m:
-            dropped += 1
-            gap = _break_gap(numbers, kept, gap, number)
+            gap = self._drop(number)
             rest = text[m.end():]
             if rest.strip():
                 if ends_sentence(kept[-1] if kept else ""):
@@ -113,23 +136,171 @@ def clean_body(texts: list[str], first_number: int, banner_words: set[str]) -> t
                     kept.append(gap[1])
                 numbers.append(number)
                 kept.append(rest)
-                gap = None
-            continue
-        if gap is not None and not stripped:
-            continue
-        if page_mark_like and _PAGE_OF.search(text) and _INLINE_BREAK.search(text):
-            text = _INLINE_BREAK.sub(_cut_break, text)
-            stripped = text.strip()
-        if stripped and len(stripped) <= 24 and stripped.upper() in banner_words:
-            if first_banner_seen:
-                dropped += 1
-                gap = _break_gap(numbers, kept, gap, number)
-                continue
-        if stripped and not first_banner_seen and stripped[0] in _BANNER_FIRST and BANNER.match(stripped):
-            first_banner_seen = True
+                self.gap = None
+            return
+        if self.gap is not None and not stripped:
+            return
+        if page_mark_like and _search_from_of(_PAGE_OF, 3, text):
+            cut = _cut_glued_breaks(text)
+            if cut is not text:
+                text = cut
+                stripped = text.strip()
+        if self.first_banner_seen:
+            if _is_banner_word(stripped, self.banner_words):
+                self._drop(number)
+                return
+        elif stripped and stripped[0] in _BANNER_FIRST and BANNER.match(stripped):
+            self.first_banner_seen = True
         numbers.append(number)
         kept.append(text)
-    return numbers, kept, dropped
+
+    def _drop(self, number: int) -> tuple[int, str]:
+        """Drop line ``number``; the blank lines before it go into the gap."""
+        self.dropped += 1
+        self.gap = _break_gap(self.numbers, self.kept, self.gap, number)
+        return self.gap
+
+
+def _is_banner_word(stripped: str, banner_words: set[str]) -> bool:
+    """Is the (stripped) line a bare banner, as print copies repeat on every page?"""
+    return bool(stripped) and len(stripped) <= 24 and stripped.upper() in banner_words
+
+
+def _lines_to_check(texts: list[str], banner_words: set[str]) -> list[int]:
+    r"""The indices, ascending, of the lines :meth:`_BodyCleaner.take` may drop
+    or change when no page gap is open and the first banner was seen.
+
+    A superset, found by scanning the lines joined by newlines (where the
+    patterns' ``[^\S\n]`` is ``\s`` within a line):
+
+    - ``take`` tries the page-mark patterns on a line with ``\d\s+OF\s+\d``,
+      so with ``OF\s+\d`` (_OF_DIGIT_IN_LINE);
+    - PRINT_PAGE needs blanks then ``PAGE`` at the start of the line
+      (_line_starts_to_check);
+    - a line of ASCII characters is a banner word (:func:`_is_banner_word`)
+      only as blanks (what ``strip()`` takes off is what ``\s`` matches:
+      ``str.isspace``), the word in some ASCII case, blanks (also
+      _line_starts_to_check); other lines are tested as ``take`` does, since
+      their ``strip()`` and ``upper()`` are Unicode-wide (``"ſecret".upper()
+      == "SECRET"``).
+
+    The first line is never found by _line_starts_to_check (no newline before
+    it); ``take`` always has it, as no run is copied before the first banner.
+    """
+    body = "\n".join(texts)
+    positions = {m.start() for m in _OF_DIGIT_IN_LINE.finditer(body)}
+    line_starts = _line_starts_to_check(frozenset(banner_words))
+    positions.update(m.start() + 1 for m in line_starts.finditer(body))  # (+1: past the newline)
+    found: list[int] = []
+    line = at = 0
+    for position in sorted(positions):
+        line += body.count("\n", at, position)
+        at = position
+        if not found or found[-1] != line:
+            found.append(line)
+    if line + body.count("\n", at) != len(texts) - 1:
+        # A text with a newline inside (not a line; never so from the parser):
+        # the positions do not map to lines, so every line is checked.
+        return list(range(len(texts)))
+    if not body.isascii():
+        found = sorted(set(found).union(i for i, text in enumerate(texts)
+                                        if not text.isascii() and _may_be_banner_word(text, banner_words)))
+    return found
+
+
+def _may_be_banner_word(text: str, banner_words: set[str]) -> bool:
+    """:func:`_is_banner_word` of the stripped text, without stripping (a
+    copy) a long line that has no blank at either end: it strips to itself."""
+    if len(text) > 24 and not (text[0].isspace() or text[-1].isspace()):
+        return False
+    return _is_banner_word(text.strip(), banner_words)
+
+
+# ``OF`` then a digit, within a line of the joined lines.
+_OF_DIGIT_IN_LINE = re.compile(r"OF[^\S\n]+\d")
+
+
+@functools.lru_cache(maxsize=4)
+def _line_starts_to_check(banner_words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern for the newline before a line that starts, after blanks,
+    with ``PAGE`` or is a banner word in any ASCII case between blanks."""
+    # An ASCII line's upper() has no lower-case letter (nor a newline, as a
+    # line): only the words without these can be such a line's.
+    words = sorted((w for w in banner_words if w and w.isascii() and w == w.upper() and "\n" not in w),
+                   key=len, reverse=True)
+    if not words:
+        return re.compile(r"\n[^\S\n]*PAGE")
+    # (the look-ahead on the first letter spares most lines the alternatives)
+    first_letters = "".join(map(re.escape, sorted({"P"} | {c for w in words for c in (w[0], w[0].lower())})))
+    alternatives = "|".join(map(re.escape, words))
+    return re.compile(rf"\n[^\S\n]*(?=[{first_letters}])(?:PAGE|(?i:{alternatives})[^\S\n]*(?![^\n]))")
+
+
+def _search_from_of(pattern: re.Pattern[str], digits: int, text: str) -> bool:
+    """``pattern.search(text) is not None`` for _NUMBER_OF_NUMBER (``digits``
+    1) and _PAGE_OF (3): digits, blanks, ``OF``, blanks, digits.  Tried only
+    at an OF with the digits after it: the regex engine finds a literal
+    start fast, where a leading digit class tries every character of a long
+    line (single-line page builds)."""
+    for m in _OF_THEN_DIGITS[digits].finditer(text):
+        # Back over the blanks before the OF (all of them, as a digit is no
+        # blank; \s is str.isspace) to where the pattern's digits must be.
+        start = m.start()
+        while start and text[start - 1].isspace():
+            start -= 1
+        if start >= digits and pattern.match(text, start - digits):
+            return True
+    return False
+
+
+_OF_THEN_DIGITS = {1: re.compile(r"OF\s+\d"), 3: re.compile(r"OF\s+\d{3}")}
+
+
+# The end of every glued page-break mark: OF, blanks, three digits.
+_GLUED_BREAK_END = re.compile(r"OF\s+\d{3}\b")
+# The characters between a glued mark's start and its OF (station words,
+# digits, blanks), and how far back a mark usually starts.
+_GLUED_BREAK_CHARS = re.compile(r"[A-Z.'\-\s\d]*")
+_GLUED_BREAK_REACH = 100
+
+
+def _cut_glued_breaks(text: str) -> str:
+    """``_INLINE_BREAK.sub(_cut_break, text)``, with the pattern tried only just
+    before each OF that can end a mark: the plain ``sub`` tries every capital
+    letter of a long single-line page.
+
+    As ``sub``, it cuts the leftmost mark after the last one cut, and so on.
+    A mark cannot hold another OF with three digits before its own (its
+    words are followed by eight digits), so the marks come in the order of
+    their OFs and none starts before the last OF tried (``floor``).  For
+    each OF the search starts ``_GLUED_BREAK_REACH`` before it, or at the
+    floor when all the text between could belong to a mark.
+    """
+    pieces: list[str] = []
+    done = 0  # the end of the last mark cut
+    floor = 0
+    for end in _GLUED_BREAK_END.finditer(text):
+        of = end.start()
+        if of < done:
+            continue
+        start = max(floor, of - _GLUED_BREAK_REACH)
+        if start > floor and _GLUED_BREAK_CHARS.fullmatch(text, start, of):
+            start = floor
+        # Up to the OF's digits only: the pattern's end, a \b (true there, as
+        # _GLUED_BREAK_END matched) and the blanks after, is matched again below.
+        found = _INLINE_BREAK.search(text, start, end.end())
+        floor = of + 2
+        if found is None:
+            continue
+        m = _INLINE_BREAK.match(text, found.start())
+        assert m is not None  # the same mark, now with the blanks after it
+        pieces.append(text[done:m.start()])
+        pieces.append(_cut_break(m))
+        done = floor = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _cut_break(m: re.Match[str]) -> str:

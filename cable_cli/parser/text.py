@@ -23,7 +23,14 @@ _NBSP = "\u00a0"
 
 
 def has_markdown_residue(text: str) -> bool:
-    return "](" in text and _MD_LINK.search(text) is not None
+    return _has_link_mark(text) and _MD_LINK.search(text) is not None
+
+
+def _has_link_mark(text: str) -> bool:
+    """Is there a ``](`` (what every markdown link has) in ``text``?"""
+    # ("]" first: a one-character search is a memchr, ten times faster than
+    # a two-character one, and most cables have no "]" at all)
+    return "]" in text and "](" in text
 
 
 def normalize(text: str) -> str:
@@ -34,7 +41,7 @@ def normalize(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _NBSP in text:
         text = text.replace(_NBSP, " ")
-    if "](" in text:
+    if _has_link_mark(text):
         text = _ANCHOR_LINK.sub("¶", text)
         text = _MD_LINK.sub(r"\1", text)
     if "\\" in text:
