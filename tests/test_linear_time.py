@@ -58,6 +58,9 @@ SHAPES = {
     "page-break-like lines": lambda n: in_cable("PAGE 02 ASTANA 00000319 001.2 OF 003\n" * (n // 37)),
     "markdown brackets": lambda n: in_cable("[PGOV](#" * (n // 8)),
     "signer-like lines": lambda n: in_cable("HOAGLAND\n" * (n // 9)),
+    # the last line, where the signer is looked for (quadratic in _SIGNER once)
+    "last line: a name, spaces, a letter": lambda n: SAMPLE.rstrip() + "\n\nSECRET" + " " * n + "x",
+    "last line: a Name, spaces, hashes": lambda n: SAMPLE.rstrip() + "\n\nHamilton" + " " * n + "#x",
 }
 
 

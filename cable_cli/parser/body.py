@@ -217,7 +217,7 @@ def _may_be_banner_word(text: str, banner_words: set[str]) -> bool:
 
 
 # ``OF`` then a digit, within a line of the joined lines.
-_OF_DIGIT_IN_LINE = re.compile(r"OF[^\S\n]+\d")
+_OF_DIGIT_IN_LINE = patterns.compile(r"OF[^\S\n]+\d")
 
 
 @functools.lru_cache(maxsize=4)
@@ -229,11 +229,11 @@ def _line_starts_to_check(banner_words: frozenset[str]) -> re.Pattern[str]:
     words = sorted((w for w in banner_words if w and w.isascii() and w == w.upper() and "\n" not in w),
                    key=len, reverse=True)
     if not words:
-        return re.compile(r"\n[^\S\n]*PAGE")
+        return patterns.compile(r"\n[^\S\n]*PAGE")
     # (the look-ahead on the first letter spares most lines the alternatives)
     first_letters = "".join(map(re.escape, sorted({"P"} | {c for w in words for c in (w[0], w[0].lower())})))
     alternatives = "|".join(map(re.escape, words))
-    return re.compile(rf"\n[^\S\n]*(?=[{first_letters}])(?:PAGE|(?i:{alternatives})[^\S\n]*(?![^\n]))")
+    return patterns.compile(rf"\n[^\S\n]*(?=[{first_letters}])(?:PAGE|(?i:{alternatives})[^\S\n]*(?![^\n]))")
 
 
 def _search_from_of(pattern: re.Pattern[str], digits: int, text: str) -> bool:
@@ -253,14 +253,14 @@ def _search_from_of(pattern: re.Pattern[str], digits: int, text: str) -> bool:
     return False
 
 
-_OF_THEN_DIGITS = {1: re.compile(r"OF\s+\d"), 3: re.compile(r"OF\s+\d{3}")}
+_OF_THEN_DIGITS = {1: patterns.compile(r"OF\s+\d"), 3: patterns.compile(r"OF\s+\d{3}")}
 
 
 # The end of every glued page-break mark: OF, blanks, three digits.
-_GLUED_BREAK_END = re.compile(r"OF\s+\d{3}\b")
+_GLUED_BREAK_END = patterns.compile(r"OF\s+\d{3}\b")
 # The characters between a glued mark's start and its OF (station words,
 # digits, blanks), and how far back a mark usually starts.
-_GLUED_BREAK_CHARS = re.compile(r"[A-Z.'\-\s\d]*")
+_GLUED_BREAK_CHARS = patterns.compile(r"[A-Z.'\-\s\d]*")
 _GLUED_BREAK_REACH = 100
 
 
@@ -343,7 +343,8 @@ def split_signer(lines: list[str]) -> tuple[int, str | None]:
     if last.endswith(".."):  # WikiLeaks cut the text short (``DANIEL ORTEGA AN...``)
         return len(lines), None
     last = last.rstrip(".").strip()
-    if not _SIGNER.match(last) or len(last) > 40:
+    # (length first: on a long line of blanks _SIGNER's ``\s*#*\s*`` is quadratic)
+    if len(last) > 40 or not _SIGNER.match(last):
         return _glued_signer(lines, end)
     if set(last.upper().replace(".", " ").split()) & _NOT_SIGNERS or BANNER.match(last):
         return len(lines), None
