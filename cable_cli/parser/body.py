@@ -238,7 +238,8 @@ def _heading(lines: list[str], i: int) -> tuple[str, int, bool] | None:
             return (inner[0], 3, True) if inner else None
         if not text.strip("-"):  # a rule of dashes: no text, wrapped or not
             return None
-        m = _DASH_WRAPPED.match(text) if first == "-" else None
+        # (``text`` is stripped: a wrapped heading ends with the dashes)
+        m = _DASH_WRAPPED.match(text) if first == "-" and text.endswith("--") else None
         if m:
             return m["t"], 1, True
     glued = _TRAILING_DASHES.search(text) if "---" in text else None
@@ -425,8 +426,10 @@ def _join_blocks(blocks: list[list[str]]) -> str:
 
 # In a block's stripped lines joined by newlines, what may need more than a
 # space between two lines: a line ending in a hyphen, or a later line that
-# starts like a list item (a superset of _LIST_ITEM).  One scan for both.
-_JOIN_HINT = re.compile(r"\n(?:(?<=-\n)|[-*(]|[^\n][.)])")
+# starts like a list item.  One scan for both.  The list items are
+# _LIST_ITEM's, whose closing ``\s`` may be the raw line's trailing space:
+# in the stripped lines it is the newline after, or the end.
+_JOIN_HINT = re.compile(r"\n(?:(?<=-\n)|(?:--?|\*|[A-Z]\.|\(?[a-z0-9]\))(?:\s|$))")
 
 
 def _unwrap(block: list[str]) -> str:
