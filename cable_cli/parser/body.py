@@ -245,8 +245,8 @@ def _heading(lines: list[str], i: int) -> tuple[str, int, bool] | None:
     glued = _TRAILING_DASHES.search(text) if "---" in text else None
     if glued:
         text = text[: glued.start()].strip()
-    # (the refusals below are in their cheapest order: most lines go at the
-    # first or second)
+    # (the refusals below come cheapest first: their order does not change
+    # the result)
     if not text or text[-1] in ".,;":
         return None
     nxt = lines[i + 1] if i + 1 < len(lines) else ""
@@ -261,9 +261,8 @@ def _heading_letters(text: str, underlined: bool) -> bool:
     it is ``underlined``?"""
     if text.isascii():
         # The same tests without a Python loop over the characters: in ASCII
-        # the letters are A-Z and a-z, and capitals means no a-z.
-        # (most headings start with three letters: the pattern only looks
-        # for letters further on)
+        # the letters are A-Z and a-z, and capitals means no a-z.  (Most
+        # headings start with three letters; the pattern finds the others.)
         return (underlined or text.upper() == text) and (
             (len(text) >= 3 and text[:3].isalpha()) or _THREE_ASCII_LETTERS.search(text) is not None)
     letters = [c for c in text if c.isalpha()]
@@ -364,7 +363,7 @@ def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragra
             else:
                 blocks[-1].append(text)
         # The line went on the current paragraph; so do the letter-first
-        # lines after it, up to the next stop.
+        # lines after it.
         blank_before = False
         i += 1
         run_end = runs.find(0, i)  # (never -1: the last byte is 0)
@@ -412,7 +411,7 @@ def _join_blocks(blocks: list[list[str]]) -> str:
     if len(blocks) == 1:  # the common case: nothing to join
         return _unwrap(blocks[0])
     pieces: list[str] = []
-    before = ""  # the last block's text: how the text so far ends
+    before = ""  # the last block's text (stripped: the text so far ends as it does)
     for block in blocks:
         text = _unwrap(block)
         if not text:
