@@ -10,6 +10,7 @@ after a blank line is the same sentence going on.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 
 from .. import patterns
@@ -397,38 +398,48 @@ def _heading(lines: list[str], i: int) -> tuple[str, int, bool] | None:
     text = lines[i].strip()
     if not text or len(text) > 100:
         return None
+    first = text[0]
     # (``text`` is stripped: a numbered paragraph starts with a digit or ¶)
-    if (text[0].isdigit() or text[0] == "¶") and _PARA.match(text) and _para_number(text) is not None:
+    if (first.isdigit() or first == "¶") and _PARA.match(text):
         return None
-    nxt = lines[i + 1] if i + 1 < len(lines) else ""
-    # (cheap first-character tests spare the dash patterns most lines:
+    # (a cheap first-character test spares the dash patterns most lines:
     # ``text`` is stripped, and both patterns need a dash there)
-    if text[0] in _DASH_CHARS and _DASHES.match(text) and i + 2 < len(lines) and _DASHES.match(lines[i + 2]):
-        # ``--------`` / ``SUMMARY`` / ``--------`` (90CAPETOWN97)
-        inner = _heading(lines[i + 1:i + 2], 0)
-        return (inner[0], 3, True) if inner else None
-    m = _DASH_WRAPPED.match(text) if text[0] == "-" else None
-    if m:
-        return m["t"], 1, True
-    underlined = nxt.lstrip()[:1] in _DASH_CHARS and bool(_DASHES.match(nxt))
+    if first in _DASH_CHARS:
+        if _DASHES.match(text) and i + 2 < len(lines) and _DASHES.match(lines[i + 2]):
+            # ``--------`` / ``SUMMARY`` / ``--------`` (90CAPETOWN97)
+            inner = _heading(lines[i + 1:i + 2], 0)
+            return (inner[0], 3, True) if inner else None
+        if not text.strip("-"):  # a rule of dashes: no text, wrapped or not
+            return None
+        # (``text`` is stripped: a wrapped heading ends with the dashes)
+        m = _DASH_WRAPPED.match(text) if first == "-" and text.endswith("--") else None
+        if m:
+            return m["t"], 1, True
     glued = _TRAILING_DASHES.search(text) if "---" in text else None
     if glued:
-        text, underlined = text[: glued.start()].strip(), True
-    if not text or text[-1] in ".,;" or len(text.split()) > 16:
+        text = text[: glued.start()].strip()
+    # (the refusals below come cheapest first: their order does not change
+    # the result)
+    if not text or text[-1] in ".,;":
         return None
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    underlined = glued is not None or (nxt.lstrip()[:1] in _DASH_CHARS and _DASHES.match(nxt) is not None)
+    if not _heading_letters(text, underlined) or len(text.split()) > 16:
+        return None
+    return text, (2 if underlined and not glued else 1), underlined
+
+
+def _heading_letters(text: str, underlined: bool) -> bool:
+    """Has a heading's ``text`` three letters or more, all capitals unless
+    it is ``underlined``?"""
     if text.isascii():
         # The same tests without a Python loop over the characters: in ASCII
-        # the letters are A-Z and a-z, and capitals means no a-z.
-        if not (underlined or text.upper() == text) or not _THREE_ASCII_LETTERS.search(text):
-            return None
-    else:
-        letters = [c for c in text if c.isalpha()]
-        if len(letters) < 3:
-            return None
-        capitals = all(c.isupper() for c in letters)
-        if not (capitals or underlined):
-            return None
-    return text, (2 if underlined and not glued else 1), underlined
+        # the letters are A-Z and a-z, and capitals means no a-z.  (Most
+        # headings start with three letters; the pattern finds the others.)
+        return (underlined or text.upper() == text) and (
+            (len(text) >= 3 and text[:3].isalpha()) or _THREE_ASCII_LETTERS.search(text) is not None)
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and (underlined or all(c.isupper() for c in letters))
 
 
 _SLASH = patterns.compile(r"\s*/\s*")
@@ -436,12 +447,13 @@ _SLASH = patterns.compile(r"\s*/\s*")
 
 def _mark(mark: str) -> str:
     """``s / nf`` -> ``S/NF``; ``S//REL TO USA, ACGU`` keeps its inner spaces."""
+    if "/" not in mark:  # most marks (``C``, ``SBU``): nothing for _SLASH to do
+        return mark.upper().strip()
     return _SLASH.sub("/", mark.upper()).strip()
 
 
-def _para_number(text: str) -> int | None:
-    m = _PARA.match(text)
-    return int(m["num"]) if m else None
+# A line's first character, or "" (an item getter: map() runs it at C speed).
+_FIRST_CHAR = operator.itemgetter(slice(0, 1))
 
 
 def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragraph], list[tuple[int, str, int]]]:
@@ -467,15 +479,11 @@ def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragra
     n = len(texts)
     # Speed: a line whose first character is a letter is never blank nor a
     # paragraph start, so after a line of a paragraph such lines simply go
-    # on it.  ``stops`` holds the other lines' indices (and n): the loop
-    # takes each run of letter-first lines in one step.
-    stops = [k for k, text in enumerate(texts) if not text[:1].isalpha()]
-    # An underlined heading is a stop too: look only above the dash lines.
-    headings = [k - 1 for k in stops if k and texts[k][:1] in "-=" and _underlined(texts, k - 1)]
-    if headings:
-        stops = sorted(set(stops).union(headings))
-    stops.append(n)
-    next_stop = 0   # index into stops
+    # on it (unless one is an underlined heading).  ``runs`` has a 1 for
+    # each letter-first line and a 0 for the others and after the last line;
+    # it is made at C speed, and the loop takes each run of 1s in one step.
+    runs = bytearray(map(str.isalpha, map(_FIRST_CHAR, texts)))
+    runs.append(0)
     i = 0
     while i < n:
         text = texts[i]
@@ -487,7 +495,7 @@ def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragra
         # Most lines go on the paragraph: the patterns run only when the
         # first character allows a match.
         m = _PARA.match(text) if first.isdigit() or first == "¶" else None
-        if m and _accept_start(m, blank_before, last_number, text):
+        if m and (blank_before or _accept_start(m, last_number, first)):
             finish()
             number = int(m["num"])
             if number in seen_numbers:
@@ -504,7 +512,9 @@ def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragra
             mm = None
             # A heading follows a blank line, or is underlined: copies with
             # single line breaks (the December 2010 pages) have no blank line.
-            if blank_before or _underlined(texts, i):
+            # (an underline never starts with a letter: ``runs`` spares most
+            # lines the call)
+            if blank_before or (not runs[i + 1] and _underlined(texts, i)):
                 heading = _heading(texts, i)
                 if heading and (heading[2] or _followed_by_start(texts, i + heading[1])):
                     finish()
@@ -526,13 +536,15 @@ def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragra
             else:
                 blocks[-1].append(text)
         # The line went on the current paragraph; so do the letter-first
-        # lines after it, up to the next stop.
+        # lines after it.
         blank_before = False
         i += 1
-        while stops[next_stop] < i:
-            next_stop += 1
-        run_end = stops[next_stop]
+        run_end = runs.find(0, i)  # (never -1: the last byte is 0)
         if run_end > i:
+            # An underlined heading stops the run.  It can only be the run's
+            # last line: the dash line under it does not start with a letter.
+            if run_end < n and texts[run_end].startswith(("-", "=")) and _underlined(texts, run_end - 1):
+                run_end -= 1
             blocks[-1].extend(texts[i:run_end])
             i = run_end
     finish()
@@ -547,12 +559,13 @@ def _underlined(texts: list[str], k: int) -> bool:
     return bool(text) and _DASHES.match(under) is not None and abs(len(under) - len(text)) <= max(3, len(text) // 5)
 
 
-def _accept_start(m: re.Match[str], blank_before: bool, last: int | None, text: str) -> bool:
-    """Is this ``N.`` a paragraph start or a number that wrapped to a line start?"""
-    number = int(m["num"])
-    if text.lstrip().startswith("¶") or m["mark"] or m["half"] or blank_before:
+def _accept_start(m: re.Match[str], last: int | None, first: str) -> bool:
+    """Is this ``N.`` right after a line of text (no blank line between,
+    which would make it a start) a paragraph start or a number that wrapped
+    to a line start?  ``first`` is the line's first non-blank character."""
+    if first == "¶" or m["mark"] or m["half"]:
         return True
-    return last is not None and number == last + 1
+    return last is not None and int(m["num"]) == last + 1
 
 
 def _followed_by_start(lines: list[str], j: int) -> bool:
@@ -570,24 +583,25 @@ def _join_blocks(blocks: list[list[str]]) -> str:
     """Unwrap each block; a block that starts mid-sentence joins the one before."""
     if len(blocks) == 1:  # the common case: nothing to join
         return _unwrap(blocks[0])
-    out = ""
+    pieces: list[str] = []
+    before = ""  # the last block's text (stripped: the text so far ends as it does)
     for block in blocks:
         text = _unwrap(block)
         if not text:
             continue
-        if not out:
-            out = text
-        elif not ends_sentence(out) and text[:1].islower():
-            out += " " + text
-        else:
-            out += "\n\n" + text
-    return out
+        if pieces:
+            pieces.append(" " if not ends_sentence(before) and text[:1].islower() else "\n\n")
+        pieces.append(text)
+        before = text
+    return "".join(pieces)
 
 
 # In a block's stripped lines joined by newlines, what may need more than a
 # space between two lines: a line ending in a hyphen, or a later line that
-# starts like a list item (a superset of _LIST_ITEM).  One scan for both.
-_JOIN_HINT = patterns.compile(r"\n(?:(?<=-\n)|[-*(]|[^\n][.)])")
+# starts like a list item.  One scan for both.  The list items are
+# _LIST_ITEM's, whose closing ``\s`` may be the raw line's trailing space:
+# in the stripped lines it is the newline after, or the end.
+_JOIN_HINT = patterns.compile(r"\n(?:(?<=-\n)|(?:--?|\*|[A-Z]\.|\(?[a-z0-9]\))(?:\s|$))")
 
 
 def _unwrap(block: list[str]) -> str:
@@ -609,8 +623,7 @@ def _unwrap(block: list[str]) -> str:
     items: list[str] = []
     parts: list[str] = []   # the current item's stripped, non-blank lines
     started = False         # has the current item taken any line yet?
-    for line in block:
-        stripped = line.strip()
+    for line, stripped in zip(block, stripped_lines):
         # (cheap test first: an item starts with - * ( or has . or ) second)
         if started and stripped and (stripped[0] in "-*(" or stripped[1:2] in (".", ")")) \
                 and _LIST_ITEM.match(line):
