@@ -4,7 +4,7 @@ Thin by design: each command gathers its options, asks ``pipeline`` for
 records and hands them to a renderer.  Nothing imports this module.
 """
 
-from __future__ import annotations
+# (no ``from __future__ import annotations``: Typer would eval every string annotation on each call)
 
 import copy
 import os
