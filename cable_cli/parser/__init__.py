@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import Cable, Defect
 from . import banner as banner_mod
-from .blocks import find_blocks, find_summary
+from .blocks import JoinedParagraphs, find_blocks, find_summary
 from .body import clean_body, parse_paragraphs, split_signer
 from .fields import parse_classified_by, parse_declassification, parse_tags
 from .header import Header, parse_dtg, parse_header, parse_weekday_date
@@ -124,11 +124,12 @@ def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
         what = "repeated" if code == "paragraph-repeat" else "out of sequence"
         cable.defect(code, line, f"paragraph {number} is {what}")
 
-    cable.summary, terminated = find_summary(cable.paragraphs)
+    joined = JoinedParagraphs(cable.paragraphs)  # the text the three searches share
+    cable.summary, terminated = find_summary(cable.paragraphs, joined)
     if cable.summary is not None and not terminated:
         cable.defect("summary-unterminated", None, "SUMMARY without END SUMMARY: the summary is its paragraph")
-    cable.comments = find_blocks(cable.paragraphs, "COMMENT")
-    cable.notes = find_blocks(cable.paragraphs, "NOTE")
+    cable.comments = find_blocks(cable.paragraphs, "COMMENT", joined)
+    cable.notes = find_blocks(cable.paragraphs, "NOTE", joined)
     cable.partial = _PARTIAL_TEXT in text or _partial_note_near_top(text[:2000])
     _check_consistency(cable, header, ban, base)
 

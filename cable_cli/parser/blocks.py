@@ -22,8 +22,55 @@ _END_SUMMARY = re.compile(r"\(?\s*END\s+(?:OF\s+)?SUMMARY\b[\s.:)\-]*", re.I)
 _HEADING_SUMMARY = re.compile(r"^\s*SUMMARY(?:\s*(?:AND|&|/)\s*\w+(?:\s+\w+)?)?\s*[:.]?\s*$", re.I)
 
 
-def find_summary(paragraphs: list[Paragraph]) -> tuple[str | None, bool]:
-    """The summary text and whether its END SUMMARY was found."""
+class JoinedParagraphs:
+    """The paragraph texts joined by blank lines, as the block searches read
+    them, with the lower-cased copy their fast paths search (None when
+    lower-casing changes the length: no shortcut).  Made once per cable and
+    shared by the SUMMARY, COMMENT and NOTE searches: lower-casing the whole
+    body is their largest cost."""
+
+    __slots__ = ("paragraphs", "text", "lower", "headed", "_starts")
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self.text = "\n\n".join([p.text for p in paragraphs])
+        self.lower = _lower_or_none(self.text)
+        # Most paragraphs have no heading: the heading tests need only these.
+        self.headed = [p for p in paragraphs if p.heading]
+        self._starts: list[int] | None = None
+
+    def _start_offsets(self) -> list[int]:
+        """Where each paragraph's text starts in ``text`` (made when first asked)."""
+        if self._starts is None:
+            self._starts = []
+            at = 0
+            for p in self.paragraphs:
+                self._starts.append(at)
+                at += len(p.text) + 2
+        return self._starts
+
+    def span(self, first: int, stop: int) -> tuple[str, str | None]:
+        """``"\\n\\n".join`` of the texts of paragraphs[first:stop] (stop
+        clipped to the count), and its lower-cased copy when there is one.
+
+        (A slice of the whole's lower-cased copy stands for the lower-cased
+        slice: when no character changes length, the two differ at most in
+        a final sigma's form, and the copies only serve to find ASCII words.)
+        """
+        starts = self._start_offsets()
+        last = min(stop, len(self.paragraphs)) - 1
+        begin = starts[first]
+        end = starts[last] + len(self.paragraphs[last].text)
+        return self.text[begin:end], (self.lower[begin:end] if self.lower is not None else None)
+
+
+def find_summary(paragraphs: list[Paragraph], joined: JoinedParagraphs | None = None) -> tuple[str | None, bool]:
+    """The summary text and whether its END SUMMARY was found.  ``joined``:
+    the paragraphs' :class:`JoinedParagraphs`, when the caller has it."""
+    if joined is None:
+        joined = JoinedParagraphs(paragraphs)
+    if not _may_hold_summary(joined):
+        return None, False
     for index, para in enumerate(paragraphs):
         text = para.text
         m = _SUMMARY_AT_START.match(text)
@@ -36,9 +83,9 @@ def find_summary(paragraphs: list[Paragraph]) -> tuple[str | None, bool]:
         if start is None:
             continue
         stop = next((k for k in range(index + 1, min(len(paragraphs), index + 12))
-                     if paragraphs[k].heading and _END_SUMMARY.match(paragraphs[k].heading)), None)
-        following = "\n\n".join(p.text for p in paragraphs[index:stop or index + 12])
-        end = search_end(_END_SUMMARY, following, _lower_or_none(following), start)
+                     if paragraphs[k].heading and _END_SUMMARY.match(paragraphs[k].heading)), None) if joined.headed else None
+        following, following_lower = joined.span(index, stop or index + 12)
+        end = search_end(_END_SUMMARY, following, following_lower, start)
         if end:
             return _tidy(following[start:end.start()]), True
         if stop is not None:  # ``END SUMMARY`` set as a heading line (90PRETORIA2455)
@@ -50,12 +97,22 @@ def find_summary(paragraphs: list[Paragraph]) -> tuple[str | None, bool]:
     # ``END SUMMARY`` with no start (03KABUL1008): the paragraph it closes.
     first = next((k for k, p in enumerate(paragraphs[:12]) if p.number is not None), 0)
     for k in range(first, min(len(paragraphs), first + 3)):
-        text = paragraphs[k].text
-        end = search_end(_END_SUMMARY, text, _lower_or_none(text), 0)
+        text, lower = joined.span(k, k + 1)
+        end = search_end(_END_SUMMARY, text, lower, 0)
         if end:
-            joined = "\n\n".join(p.text for p in paragraphs[first:k]) + "\n\n" + paragraphs[k].text[:end.start()]
-            return _tidy(joined), True
+            joined_text = "\n\n".join(p.text for p in paragraphs[first:k]) + "\n\n" + paragraphs[k].text[:end.start()]
+            return _tidy(joined_text), True
     return None, False
+
+
+def _may_hold_summary(joined: JoinedParagraphs) -> bool:
+    """Can a paragraph hold a SUMMARY start or an END SUMMARY?  Every
+    pattern above needs ``summary`` in some case, in a text or a heading;
+    none of ``ummary`` has another case-fold partner, so the lower-cased
+    text shows it (no shortcut without one)."""
+    if joined.lower is None or "ummary" in joined.lower:
+        return True
+    return any("ummary" in p.heading.lower() for p in joined.headed)
 
 
 def _block_patterns(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -69,23 +126,34 @@ _COMMENT = _block_patterns("COMMENT")
 _NOTE = _block_patterns("NOTE")
 
 
-def find_blocks(paragraphs: list[Paragraph], word: str) -> list[str]:
-    """Every ``WORD: ... END WORD`` text (``COMMENT`` or ``NOTE``) in order."""
+def find_blocks(paragraphs: list[Paragraph], word: str, joined: JoinedParagraphs | None = None) -> list[str]:
+    """Every ``WORD: ... END WORD`` text (``COMMENT`` or ``NOTE``) in order.
+    ``joined``: the paragraphs' :class:`JoinedParagraphs`, when the caller
+    has it."""
     start_re, end_re = _COMMENT if word == "COMMENT" else _NOTE
+    if joined is None:
+        joined = JoinedParagraphs(paragraphs)
+    text, lower = joined.text, joined.lower
     # A ``COMMENT`` heading line (dash-underlined, 00LIMA2475) opens the block
     # as ``COMMENT:`` would.
-    texts = [f"{word}: {p.text}" if p.heading and _heading_is(p.heading, word) and not start_re.match(p.text)
-             else p.text for p in paragraphs]
-    joined = "\n\n".join(texts)
+    if any(_heading_is(p.heading, word) and not start_re.match(p.text) for p in joined.headed):
+        texts = [f"{word}: {p.text}" if p.heading and _heading_is(p.heading, word) and not start_re.match(p.text)
+                 else p.text for p in paragraphs]
+        text = "\n\n".join(texts)
+        lower = _lower_or_none(text)
+    return _blocks_in(text, lower, word, start_re, end_re)
+
+
+def _blocks_in(joined: str, lower: str | None, word: str,
+               start_re: re.Pattern[str], end_re: re.Pattern[str]) -> list[str]:
+    """The blocks of :func:`find_blocks` in the joined text; ``lower`` is its
+    lower-cased copy, or None (no shortcut)."""
     found: list[str] = []
     pos = 0
     # Speed: both patterns need WORD (and the end one END), so str.find on a
     # lower-cased copy skips the text that cannot match (the regexes have no
     # literal prefix and would scan it char by char).  Same matches: a start
     # match begins at WORD or at a BEGIN\s+ just before it.
-    lower = joined.lower()
-    if len(lower) != len(joined):  # a character changed length: no shortcut
-        lower = ""
     key = word.lower()
     while True:
         m = _search_word(start_re, joined, lower, key, pos) if lower else start_re.search(joined, pos)
