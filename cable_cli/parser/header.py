@@ -56,7 +56,6 @@ _XMT = re.compile(r"^XMT\s+(?P<rest>\S.*)$")
 # (``H-01     NSCE-00``: one-letter offices; ``------352654  200910Z /23``: the relay line.)
 _PRINT_JUNK = re.compile(r"^(?:PAGE\s+\d{2,3}\b|ACTION\s+[A-Z]|INFO\s+[A-Z]{2,6}-\d\d|[A-Z]{1,6}-\d\d(?:\s|$)|/\d{3}\s+W$"
                          r"|-{5,}\s*\d*(?:\s+\d{6}Z(?:\s+/\d{1,3})?)?\s*$|\d{1,3}$|O\s+[A-Z]{3,}$)")
-_BT = re.compile(r"^BT\s*$")
 _PARTIAL_NOTE = re.compile(r"^This record is a partial extract of the original cable", re.I)
 
 
@@ -94,8 +93,17 @@ def iso_date(year: int, month: int, day: int, hour: int, minute: int) -> str | N
         return None
 
 
+# What a date-time group can start with: a precedence letter or word
+# (``FLASH``, ``NIACT``, ``IMMEDIATE``...), or the day (``\d``: isdigit says
+# yes to every such digit).  Most lines tried start otherwise.
+_DTG_FIRST = frozenset("ZOPRFNI")
+
+
 def parse_dtg(line: str) -> tuple[str | None, str | None, int | None] | None:
     """``O 241013Z FEB 09`` -> (precedence, ISO date, year); None if no DTG."""
+    first = line[:1]
+    if first not in _DTG_FIRST and not first.isdigit():
+        return None
     m = _DTG.match(line)
     if not m or m["mon"].upper() not in MONTHS:
         return None
@@ -111,8 +119,14 @@ def parse_dtg(line: str) -> tuple[str | None, str | None, int | None] | None:
     return precedence, date, year
 
 
+_WEEKDAY_FIRST = frozenset("MTWFS")  # Monday ... Sunday
+
+
 def parse_weekday_date(line: str) -> str | None:
-    m = _WEEKDAY_DATE.match(line.strip())
+    line = line.strip()
+    if line[:1] not in _WEEKDAY_FIRST:
+        return None
+    m = _WEEKDAY_DATE.match(line)
     if not m:
         return None
     month = MONTHS.get(m["mon"][:3].upper())
@@ -158,15 +172,25 @@ def _is_banner(line: str) -> bool:
 
 def _list_start(line: str, mode: str | None) -> tuple[str, str] | None:
     """``TO ...`` (unless INFO has begun) or ``INFO ...``: (list, the rest)."""
-    m = _TO.match(line) if mode in (None, "to") else None
+    m = _TO.match(line) if mode in (None, "to") and line.startswith("TO") else None
     if m:
         return "to", m["rest"]
-    m = _INFO.match(line)
+    m = _INFO.match(line) if line.startswith("INFO") else None
     return ("info", m["rest"]) if m else None
 
 
+def _fm(line: str) -> re.Match[str] | None:
+    """``_FM.match(line)``, tried only on a line that opens with its literal."""
+    return _FM.match(line) if line.startswith(("FM", "From:")) else None
+
+
+def _addr_page(line: str) -> re.Match[str] | None:
+    """``_ADDR_PAGE.match(line)``, tried only on a line that opens with its literal."""
+    return _ADDR_PAGE.match(line) if line.startswith("PAGE") else None
+
+
 def _fm_within(lines: list[str], start: int, window: int) -> bool:
-    return any(_FM.match(line.strip()) for line in lines[start:start + window])
+    return any(_fm(line.strip()) for line in lines[start:start + window])
 
 
 def _next_text(lines: list[str], start: int) -> str:
@@ -193,7 +217,9 @@ def parse_header(lines: list[str]) -> Header:
                 break
             i += 1
             continue
-        if mode is None and _PARTIAL_NOTE.match(line):
+        # (``line[0]``: the lines are stripped and not empty here; under re.I
+        # only t and T match the note's first letter)
+        if mode is None and line[0] in "Tt" and _PARTIAL_NOTE.match(line):
             i += 1  # WikiLeaks' note on partial records stands above the header
             continue
         if mode is None and (press := parse_weekday_date(line)):
@@ -201,7 +227,7 @@ def parse_header(lines: list[str]) -> Header:
             h.found = True
             i += 1
             continue
-        if _BT.match(line):
+        if line == "BT":  # ``^BT\s*$`` on a stripped line
             i += 1
             break
         if h.from_ is None and h.dtg_line is None:
@@ -245,23 +271,23 @@ def parse_header(lines: list[str]) -> Header:
                 print_copy = print_copy or line.startswith("PAGE")
                 i += 1
                 continue
-            if print_copy and not _FM.match(line) and _fm_within(lines, i, 40):
+            if print_copy and not _fm(line) and _fm_within(lines, i, 40):
                 i += 1  # the rest of a print copy's distribution block
                 continue
             if not h.found and _is_banner(line) and _next_text(lines, i + 1).startswith("PAGE "):
                 i += 1  # the banner printed above a print copy's header
                 continue
-            if not h.found and not (print_copy and _FM.match(line)):
+            if not h.found and not (print_copy and _fm(line)):
                 break  # no header: the text starts with the body
-        m = _FM.match(line)
-        if m and h.from_ is None:
+        m = _fm(line) if h.from_ is None else None
+        if m:
             h.from_ = " ".join(m["addr"].split())
             h.found = True
             mode = None
             i += 1
             continue
         if h.from_ is None and h.dtg_line is not None and fm_ahead is None:
-            fm_ahead = next((k for k in range(i, min(n, i + 60)) if _FM.match(lines[k].strip())), -1)
+            fm_ahead = next((k for k in range(i, min(n, i + 60)) if _fm(lines[k].strip())), -1)
         if h.from_ is None and h.dtg_line is not None and (fm_ahead or -1) > i:
             i += 1  # print copies: page header and distribution list between DTG and FM
             continue
@@ -273,13 +299,14 @@ def parse_header(lines: list[str]) -> Header:
                 (h.info if mode == "info" else h.to).append(parse_addressee(rest))
             i += 1
             continue
-        if mode and (_ADDR_PAGE.match(line) or parse_weekday_date(line)):
+        if mode and (_addr_page(line) or parse_weekday_date(line)):
             # page-break residue among the addressees; a press copy's date line
-            if not _ADDR_PAGE.match(line):
+            if not _addr_page(line):
                 h.press_date = h.press_date or parse_weekday_date(line)
             i += 1
             continue
-        if mode and _XMT.match(line):
+        # (``,?\s+XMT`` at the start of a stripped line needs the comma)
+        if mode and line[0] == "," and _XMT.match(line):
             target = (h.info or h.to)[-1]
             target.excluded.extend(x.strip() for x in re.split(r"\s*[,;]\s*", line[4:]) if x.strip())
             i += 1
