@@ -163,7 +163,8 @@ def parse_addressee(text: str) -> Addressee:
         del tokens[-2:]
     elif len(tokens) > 1 and tokens[-1] in PRECEDENCE_WORDS:
         precedence = tokens.pop()
-    return Addressee(ri=ri, address=" ".join(tokens), precedence=precedence, mcn=mcn, excluded=excluded)
+    # (positional: twice as fast as keywords for this slotted dataclass)
+    return Addressee(ri, " ".join(tokens), precedence, mcn, excluded)  # ri, address, precedence, mcn, excluded
 
 
 def _is_banner(line: str) -> bool:
@@ -204,7 +205,6 @@ def parse_header(lines: list[str]) -> Header:
     """Read the header from the top of ``lines``; ``Header.end`` marks the body."""
     h = Header()
     t = h.transmission
-    mode: str | None = None          # "to" / "info" while reading addressees
     in_relay = False
     fm_ahead: int | None = None     # index of the FM line, once looked for
     print_copy = False              # a ``PAGE 01`` line was seen: 1970s-2000s print format
@@ -213,16 +213,14 @@ def parse_header(lines: list[str]) -> Header:
     while i < limit:
         line = lines[i].strip()
         if not line:
-            if mode and (h.to or h.info):
-                break
             i += 1
             continue
-        # (``line[0]``: the lines are stripped and not empty here; under re.I
-        # only t and T match the note's first letter)
-        if mode is None and line[0] in "Tt" and _PARTIAL_NOTE.match(line):
+        # (``line[0]``: the line is stripped and not empty; under re.I only
+        # t and T match the note's first letter)
+        if line[0] in "Tt" and _PARTIAL_NOTE.match(line):
             i += 1  # WikiLeaks' note on partial records stands above the header
             continue
-        if mode is None and (press := parse_weekday_date(line)):
+        if press := parse_weekday_date(line):
             h.press_date = press
             h.found = True
             i += 1
@@ -230,7 +228,7 @@ def parse_header(lines: list[str]) -> Header:
         if line == "BT":  # ``^BT\s*$`` on a stripped line
             i += 1
             break
-        if h.from_ is None and h.dtg_line is None:
+        if h.dtg_line is None:
             if _TID.match(line):
                 t.tid, h.found = line, True
                 i += 1
@@ -279,19 +277,50 @@ def parse_header(lines: list[str]) -> Header:
                 continue
             if not h.found and not (print_copy and _fm(line)):
                 break  # no header: the text starts with the body
-        m = _fm(line) if h.from_ is None else None
+        m = _fm(line)
         if m:
             h.from_ = " ".join(m["addr"].split())
             h.found = True
-            mode = None
-            i += 1
-            continue
-        if h.from_ is None and h.dtg_line is not None and fm_ahead is None:
+            i = _read_addressees(h, lines, i + 1, limit)
+            break
+        if h.dtg_line is not None and fm_ahead is None:
             fm_ahead = next((k for k in range(i, min(n, i + 60)) if _fm(lines[k].strip())), -1)
-        if h.from_ is None and h.dtg_line is not None and (fm_ahead or -1) > i:
+        if h.dtg_line is not None and (fm_ahead or -1) > i:
             i += 1  # print copies: page header and distribution list between DTG and FM
             continue
-        starts = _list_start(line, mode) if h.from_ is not None else None
+        break
+    h.end = i if h.found else 0
+    return h
+
+
+# First letters of the lines among the addressees that are no addressee: a
+# page header (``PAGE 02 ...``) or a press copy's date line (a weekday).
+_ADDR_NOISE_FIRST = frozenset("PMTWFS")
+
+
+def _read_addressees(h: Header, lines: list[str], i: int, limit: int) -> int:
+    """The TO and INFO lists below the FM line, read from ``lines[i]`` into
+    ``h``; returns the index of the first line after the header."""
+    mode: str | None = None          # "to" / "info" while reading addressees
+    while i < limit:
+        line = lines[i].strip()
+        if not line:
+            if mode and (h.to or h.info):
+                break
+            i += 1
+            continue
+        first = line[0]  # (the patterns below are tried only where it allows a match)
+        if mode is None and first in "Tt" and _PARTIAL_NOTE.match(line):
+            i += 1  # WikiLeaks' note on partial records stands above the header
+            continue
+        if mode is None and (press := parse_weekday_date(line)):
+            h.press_date = press
+            i += 1
+            continue
+        if line == "BT":  # ``^BT\s*$`` on a stripped line
+            i += 1
+            break
+        starts = _list_start(line, mode) if first in "TI" else None  # TO / INFO
         if starts:
             mode, rest = starts
             rest = _ADDR_PAGE.sub("", rest).strip()
@@ -299,22 +328,21 @@ def parse_header(lines: list[str]) -> Header:
                 (h.info if mode == "info" else h.to).append(parse_addressee(rest))
             i += 1
             continue
-        if mode and (_addr_page(line) or parse_weekday_date(line)):
+        if mode and first in _ADDR_NOISE_FIRST and (_addr_page(line) or parse_weekday_date(line)):
             # page-break residue among the addressees; a press copy's date line
             if not _addr_page(line):
                 h.press_date = h.press_date or parse_weekday_date(line)
             i += 1
             continue
         # (``,?\s+XMT`` at the start of a stripped line needs the comma)
-        if mode and line[0] == "," and _XMT.match(line):
+        if mode and first == "," and _XMT.match(line):
             target = (h.info or h.to)[-1]
             target.excluded.extend(x.strip() for x in re.split(r"\s*[,;]\s*", line[4:]) if x.strip())
             i += 1
             continue
-        if mode and not _is_banner(line) and len(line) <= 120:
+        if mode and len(line) <= 120 and not _is_banner(line):
             (h.info if mode == "info" else h.to).append(parse_addressee(line))
             i += 1
             continue
         break
-    h.end = i if h.found else 0
-    return h
+    return i
