@@ -29,25 +29,15 @@ class JoinedParagraphs:
     shared by the SUMMARY, COMMENT and NOTE searches: lower-casing the whole
     body is their largest cost."""
 
-    __slots__ = ("paragraphs", "text", "lower", "headed", "_starts")
+    __slots__ = ("paragraphs", "texts", "text", "lower", "headed")
 
     def __init__(self, paragraphs: list[Paragraph]) -> None:
         self.paragraphs = paragraphs
-        self.text = "\n\n".join([p.text for p in paragraphs])
+        self.texts = [p.text for p in paragraphs]
+        self.text = "\n\n".join(self.texts)
         self.lower = _lower_or_none(self.text)
         # Most paragraphs have no heading: the heading tests need only these.
         self.headed = [p for p in paragraphs if p.heading]
-        self._starts: list[int] | None = None
-
-    def _start_offsets(self) -> list[int]:
-        """Where each paragraph's text starts in ``text`` (made when first asked)."""
-        if self._starts is None:
-            self._starts = []
-            at = 0
-            for p in self.paragraphs:
-                self._starts.append(at)
-                at += len(p.text) + 2
-        return self._starts
 
     def span(self, first: int, stop: int) -> tuple[str, str | None]:
         """``"\\n\\n".join`` of the texts of paragraphs[first:stop] (stop
@@ -57,10 +47,9 @@ class JoinedParagraphs:
         slice: when no character changes length, the two differ at most in
         a final sigma's form, and the copies only serve to find ASCII words.)
         """
-        starts = self._start_offsets()
-        last = min(stop, len(self.paragraphs)) - 1
-        begin = starts[first]
-        end = starts[last] + len(self.paragraphs[last].text)
+        stop = min(stop, len(self.texts))
+        begin = sum(map(len, self.texts[:first])) + 2 * first
+        end = begin + sum(map(len, self.texts[first:stop])) + 2 * (stop - first - 1)
         return self.text[begin:end], (self.lower[begin:end] if self.lower is not None else None)
 
 
