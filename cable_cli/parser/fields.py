@@ -521,7 +521,10 @@ def _drop_junk(words: list[str], known: dict[str, str]) -> list[str]:
                 j += 1
             i = j + 1 if j < n and j < i + 12 else i + 2
             continue
-        if _PAGE_NO.match(bare) and i + 2 < n and words[i + 2].strip(",") == "OF":
+        # (_PAGE_NO, _CABLE_ID and _DTG all open with a digit; isdigit says
+        # yes to every \d)
+        digit = bare[:1].isdigit()
+        if digit and _PAGE_NO.match(bare) and i + 2 < n and words[i + 2].strip(",") == "OF":
             # PORT LOUIS 00000752 001.2 OF 003: drop the station words too
             k = 0
             while out and k < 3 and out[-1].isalpha() and out[-1] not in known and out[-1].isupper():
@@ -529,7 +532,7 @@ def _drop_junk(words: list[str], known: dict[str, str]) -> list[str]:
                 k += 1
             i += 4
             continue
-        if bare in _BANNERS or _CABLE_ID.match(bare) or _DTG.match(bare) or bare in ("C", "O", "N", "F", "I", "D", "E", "T", "A", "L") and i + 1 < n and len(words[i + 1].strip(",")) == 1:
+        if bare in _BANNERS or digit and (_CABLE_ID.match(bare) or _DTG.match(bare)) or bare in ("C", "O", "N", "F", "I", "D", "E", "T", "A", "L") and i + 1 < n and len(words[i + 1].strip(",")) == 1:
             i += 1
             continue
         out.append(w)
@@ -537,8 +540,13 @@ def _drop_junk(words: list[str], known: dict[str, str]) -> list[str]:
     return out
 
 
+_TOP_SEPARATORS = re.compile(r"[,;|]")
+
+
 def _split_top(text: str) -> list[str]:
     """Split on commas/semicolons/pipes outside parentheses (linear)."""
+    if "(" not in text:  # the depth below never leaves 0: split at every separator
+        return [i.strip() for i in _TOP_SEPARATORS.split(text) if i.strip()]
     items: list[str] = []
     depth = 0
     buf: list[str] = []
@@ -562,11 +570,10 @@ _TAG_SEPARATORS = re.compile(r"[\s,]+")
 def _simple_tags(raw: str) -> list[str] | None:
     """The common case, fast: every word a known code (``PGOV, PREL, KZ``).
     None sends anything else through the full rules below."""
-    words = _TAG_SEPARATORS.split(raw.strip(" ,"))
-    known = _known_tags()
-    if not words or not all(w in known for w in words):
+    unique = dict.fromkeys(_TAG_SEPARATORS.split(raw.strip(" ,")))  # in order, once each
+    if not unique.keys() <= _known_tags().keys():
         return None
-    return list(dict.fromkeys(words))
+    return list(unique)
 
 
 def parse_tags(raw: str) -> list[str]:
@@ -595,7 +602,7 @@ def parse_tags(raw: str) -> list[str]:
 
     def add(tag: str, person: bool = False) -> None:
         tag = tag.strip(" ,;:-") if person else tag.strip(" ,;:.-")
-        if not tag or not any(c.isalnum() for c in tag):
+        if not tag or not (tag.isalnum() or any(c.isalnum() for c in tag)):
             return
         if not person and tag.isalpha() and len(tag) <= 5 and tag.upper() in known:
             tag = tag.upper()  # "prel", "Parm" in a mixed-case block
@@ -666,12 +673,11 @@ def parse_tags(raw: str) -> list[str]:
         words = _drop_junk(item.split(), known)
         if not words:
             continue
-        n_known = sum(1 for w in words if w.strip(",;.") in known)
         if (
             not listed
             or len(words) == 1
             or all(_CODEISH.match(w.strip(",;.")) for w in words)
-            or 2 * n_known > len(words)
+            or 2 * sum(1 for w in words if w.strip(",;.") in known) > len(words)
         ):
             for w in words:
                 add(w)

@@ -34,10 +34,13 @@ def _has_glue_hint(text: str) -> bool:
     """Any of :data:`_GLUE_HINTS` in ``text`` (spelt out: no generator per line)."""
     return ("E." in text or "EO " in text or "TAGS" in text or "SUBJ" in text or "REF" in text
             or "lassified" in text or "CLASSIFIED" in text or "SIPDIS" in text)
-_GLUED = re.compile(
-    r"(?<=\S)[ \t]+(?=(?:E\.\s?O\.\s?\d{5}|EO\s1\d{4}\b|TAGS:?\s+[A-Z]{2,}|SUBJECT:|SUBJ:|REFS?:|REF\(S\):"
-    r"|REFTELS?:|Classified\s+[Bb]y\b|CLASSIFIED\s+BY\b|SIPDIS\b))"
-)
+_GLUED_MARKER = (r"(?:E\.\s?O\.\s?\d{5}|EO\s1\d{4}\b|TAGS:?\s+[A-Z]{2,}|SUBJECT:|SUBJ:|REFS?:|REF\(S\):"
+                 r"|REFTELS?:|Classified\s+[Bb]y\b|CLASSIFIED\s+BY\b|SIPDIS\b)")
+_GLUED = re.compile(r"(?<=\S)[ \t]+(?=" + _GLUED_MARKER + ")")
+# The marker alone: it opens with a letter, which the regex engine can look
+# for quickly, where _GLUED, opening with a look-behind, is tried at every
+# character.
+_MARKER = re.compile(_GLUED_MARKER)
 # A paragraph start: ``1. (C)``, ``¶4.``, ``2)``.
 PARA_START = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s*[.)](?!\d)")
 _REASON = re.compile(r"1\s*[./]\s*[456]|REASON", re.I)
@@ -79,19 +82,37 @@ def split_glued(numbers: list[int], texts: list[str]) -> tuple[list[int], list[s
     """
     out_numbers: list[int] = []
     out: list[str] = []
+    copied = 0  # texts[:copied] are in ``out``; the lines after go in unchanged
     for k, text in enumerate(texts):
         if PARA_START.match(text):
-            out_numbers.extend(numbers[k:])
-            out.extend(texts[k:])
             break
-        if len(text) < 2000 and _has_glue_hint(text) and _GLUED.search(text):
+        if len(text) < 2000 and _has_glue_hint(text) and _is_glued(text):
             parts = _GLUED.split(text)
+            out_numbers += numbers[copied:k]
+            out += texts[copied:k]
             out_numbers.extend([numbers[k]] * len(parts))
             out.extend(parts)
-        else:
-            out_numbers.append(numbers[k])
-            out.append(text)
+            copied = k + 1
+    out_numbers += numbers[copied:]
+    out += texts[copied:]
     return out_numbers, out
+
+
+def _is_glued(text: str) -> bool:
+    """``_GLUED.search(text) is not None``: a marker with spaces or tabs
+    before it and a non-space character before those.  Found from each place
+    the marker matches (each start, not only those ``finditer`` gives, as
+    one marker's text may hold another)."""
+    m = _MARKER.search(text, 1)  # (a marker opening the line has nothing before it)
+    while m:
+        at = m.start()
+        lo = at
+        while lo > 0 and text[lo - 1] in " \t":
+            lo -= 1
+        if lo < at and lo > 0 and not text[lo - 1].isspace():
+            return True
+        m = _MARKER.search(text, at + 1)
+    return False
 
 
 def _has_lower(text: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..data import malformed_ids, station_aliases, stations
 
@@ -13,6 +14,7 @@ _NOT_LETTERS = re.compile(r"[^A-Z]")
 _ID_STATION = {"USEUBRUSSELS": "BRUSSELS"}
 
 
+@lru_cache(maxsize=4096)  # the same few hundred names come back in every cable
 def canonical_station(name: str) -> str | None:
     """``NEW DELHI`` -> ``NEWDELHI``, ``SECSTATE`` -> ``STATE``; None if unknown.
 
