@@ -61,6 +61,9 @@ _STARTS = (
     ("classified", CLASSIFIED_BY, frozenset("(cC")),
 )
 _REF_FIRST = frozenset("¶rR")  # what REF_MARKER and REF can meet first
+# The same, by first character: the sets are disjoint, so each character
+# names at most one field.
+_START_BY_FIRST = {c: (name, pattern) for name, pattern, firsts in _STARTS for c in firsts}
 
 
 @dataclass
@@ -145,6 +148,8 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
 
     def close() -> None:
         nonlocal current, block
+        if current is None:  # (no field open: the block is empty too)
+            return
         if current == "tags":
             p.tags = join_lines(block)
         elif current == "subject":
@@ -160,15 +165,15 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
     for i, text in enumerate(texts):
         if i < skip:
             continue
-        number = numbers[i]
-        if not text.strip():
+        stripped = text.lstrip()
+        if not stripped:
             blank_since = True
             if current in ("subject", "tags", "classified", "eo"):
                 close()
             continue
         if PARA_START.match(text):
             break
-        first = text.lstrip()[:1]
+        first = stripped[0]
         rest = _ref_rest(text) if first in _REF_FIRST else None
         if rest is not None:
             # A REF block is cut by the rules of ``references.read_ref_block``
@@ -177,31 +182,30 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
             seen_field, blank_since = True, False
             ref_text, skip = read_ref_block(texts, i, rest)
             if ref_text is not None:
-                p.refs.append((ref_text, number))
+                p.refs.append((ref_text, numbers[i]))
             continue
-        for name, pattern, firsts in _STARTS:
-            m = pattern.match(text) if first in firsts else None
-            if m:
-                close()
-                current, seen_field, blank_since = name, True, False
-                rest = text.strip().lstrip("¶").lstrip() if name == "eo" else text[m.end():]
-                block = [rest] if rest.strip() else []
-                break
-        else:
-            if _continues(current, block, text, blank_since):
-                block.append(text)
-                blank_since = False
-                continue
-            if _CAPTION_ONLY.match(text):
-                close()
-                p.captions.extend(find_captions(text.upper()))
-                continue
-            if not seen_field and i < 15 and (_is_handling(text) or _field_ahead(texts, i + 1)):
-                close()
-                p.captions.extend(find_captions(text.upper()))
-                continue
+        start = _START_BY_FIRST.get(first)
+        m = start[1].match(text) if start else None
+        if m:
             close()
-            break
+            current, seen_field, blank_since = start[0], True, False
+            rest = text.strip().lstrip("¶").lstrip() if current == "eo" else text[m.end():]
+            block = [rest] if rest.strip() else []
+            continue
+        if _continues(current, block, text, blank_since):
+            block.append(text)
+            blank_since = False
+            continue
+        if _CAPTION_ONLY.match(text):
+            close()
+            p.captions.extend(find_captions(text.upper()))
+            continue
+        if not seen_field and i < 15 and (_is_handling(text) or _field_ahead(texts, i + 1)):
+            close()
+            p.captions.extend(find_captions(text.upper()))
+            continue
+        close()
+        break
     else:
         i = len(texts)
     close()
@@ -275,7 +279,8 @@ def _field_ahead(texts: list[str], start: int) -> bool:
     for text in texts[start:start + 10]:
         if PARA_START.match(text):
             return False
-        if EO.match(text) or TAGS.match(text) or SUBJECT.match(text):
+        field = _START_BY_FIRST.get(text.lstrip()[:1])
+        if field and field[0] != "classified" and field[1].match(text):  # EO, TAGS or SUBJECT
             return True
     return False
 
