@@ -383,14 +383,17 @@ _DATE_DAY_FIRST = re.compile(r"(?i)\b(\d{1,2}) ([a-z]{3,9})\.?,? (\d{4})\b")
 _CODE_16X = re.compile(r"(?i)\b1 ?\. ?6 ?\.? ?X ?\.? ?([1-8])\b")
 _CODE_25X = re.compile(r"(?i)\b(25|50|75) ?X ?([1-9])\b")
 _CODE_X = re.compile(r"(?i)(?<![\w.])X ?([1-8])\b")
+# Each code word with a piece of it that every match holds, upper-cased and
+# free of s, i and k (the letters other characters also match under re.I):
+# the case-blind search runs only when the upper-cased text holds the piece.
 _CODE_WORDS = [
-    (re.compile(r"(?i)\bdeclassified\b"), "DECLASSIFIED"),
-    (re.compile(r"(?i)\bOADR\b"), "OADR"),
-    (re.compile(r"(?i)\bXGDS(?: ?- ?([1-4]))?"), "XGDS"),
-    (re.compile(r"(?i)\bNGDS\b"), "NGDS"),
-    (re.compile(r"(?i)\bGDS\b"), "GDS"),
-    (re.compile(r"(?i)\bDNG\b"), "DNG"),
-    (re.compile(r"(?i)(?<![a-z])N ?[/.] ?A\b\.?|\bNA\b"), "N/A"),
+    (re.compile(r"(?i)\bdeclassified\b"), "DECLASSIFIED", "DECLA"),
+    (re.compile(r"(?i)\bOADR\b"), "OADR", "OADR"),
+    (re.compile(r"(?i)\bXGDS(?: ?- ?([1-4]))?"), "XGDS", "XGD"),
+    (re.compile(r"(?i)\bNGDS\b"), "NGDS", "NGD"),
+    (re.compile(r"(?i)\bGDS\b"), "GDS", "GD"),
+    (re.compile(r"(?i)\bDNG\b"), "DNG", "DNG"),
+    (re.compile(r"(?i)(?<![a-z])N ?[/.] ?A\b\.?|\bNA\b"), "N/A", "N"),
 ]
 _DECL_MARK = re.compile(r"(?i)\bdecl(?:assify(?: on)?)?\b\.? ?[:/]? ?|\bdec ?:")
 
@@ -444,7 +447,8 @@ def parse_declassification(raw: str) -> Declassification:
     stripped = raw.strip()
     result = Declassification(raw=stripped or None)
     text = _squash(stripped)
-    glue = _TAGS_GLUE.search(text)
+    upper = text.upper()  # (for the tests that spare a case-blind search, as in _CODE_WORDS)
+    glue = _TAGS_GLUE.search(text) if "TAG" in upper or "UBJECT:" in upper else None
     if glue:
         text = text[:glue.start()]
     rest = text
@@ -452,7 +456,8 @@ def parse_declassification(raw: str) -> Declassification:
     if m:
         result.order = f"E.O. {m.group(1)}"
         rest = text[m.end():]
-    rest = _AS_AMENDED.sub(" ", rest)
+    if "AMENDED" in upper:
+        rest = _AS_AMENDED.sub(" ", rest)
 
     date, d_start, d_end = _find_date(rest)
     result.date = date
@@ -460,22 +465,24 @@ def parse_declassification(raw: str) -> Declassification:
     left = (rest[:d_start] + " " + rest[d_end:]) if d_start >= 0 else rest
 
     code = None
-    m16 = _CODE_16X.search(left)
-    m25 = _CODE_25X.search(left)
+    left_upper = left.upper()
+    has_x = "X" in left_upper  # the 1.6X, 25X and X codes
+    m16 = _CODE_16X.search(left) if has_x else None
+    m25 = _CODE_25X.search(left) if has_x else None
     if m16:
         code = f"1.6X{m16.group(1)}"
     elif m25:
         code = f"{m25.group(1)}X{m25.group(2)}"
     else:
-        for pattern, name in _CODE_WORDS:
-            cm = pattern.search(left)
+        for pattern, name, piece in _CODE_WORDS:
+            cm = pattern.search(left) if piece in left_upper else None
             if cm:
                 code = name
                 if name == "XGDS" and cm.group(1):
                     code = f"XGDS-{cm.group(1)}"
                 break
         if code is None:
-            mx = _CODE_X.search(left)
+            mx = _CODE_X.search(left) if has_x else None
             if mx:
                 code = f"X{mx.group(1)}"
     if code is None and date is None and d_start < 0:
