@@ -70,7 +70,7 @@ def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
     # The body's lines as parallel lists: line numbers and texts.
     numbers, body, _dropped = clean_body(raw_lines[header.end:], header.end + 1, _BANNER_WORDS)
     numbers, body = _skip_press_date(numbers, body, cable)
-    start = next((k for k, line in enumerate(body) if line.strip()), len(body))
+    start = _first_text_line(body)
 
     parsed: dict[str, banner_mod.Banner | None] = {}  # parse_banner results by line text
     start = _find_banner(numbers, body, start, cable, parsed)
@@ -132,6 +132,14 @@ def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
     cable.notes = find_blocks(cable.paragraphs, "NOTE", joined)
     cable.partial = _PARTIAL_TEXT in text or _partial_note_near_top(text[:2000])
     _check_consistency(cable, header, ban, base)
+
+
+def _first_text_line(lines: list[str]) -> int:
+    """Index of the first line that is not blank (``len(lines)`` if none)."""
+    for k, line in enumerate(lines):
+        if line.strip():
+            return k
+    return len(lines)
 
 
 def _banner_of(text: str, parsed: dict[str, banner_mod.Banner | None]) -> banner_mod.Banner | None:

@@ -160,6 +160,18 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
 _WORDLIKE = re.compile(r"^[A-Za-z][A-Za-z0'’`\-.]*$")
 
 
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?$")
+_SEGMENT_SEPARATORS = re.compile(r"[,;]")
+
+
+def _all_caps(tok: str) -> bool:
+    """At least two letters, all upper-case."""
+    if tok.isascii():  # (in ASCII, upper() changes exactly the lower-case letters)
+        return tok.upper() == tok and sum(1 for c in tok if c.isalpha()) >= 2
+    letters = [c for c in tok if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def _is_role(tok: str, mixed: bool) -> bool:
     low = tok.lower().rstrip(".,:;").replace("0", "o")
     if low in _ROLE_WORDS or "/" in tok:
@@ -167,9 +179,8 @@ def _is_role(tok: str, mixed: bool) -> bool:
     if mixed:
         # In mixed-case text an ALL-CAPS word (not an initial) is an
         # acronym of an office: USEU, POL, M-C.
-        letters = [c for c in tok if c.isalpha()]
-        if len(letters) >= 2 and all(c.isupper() for c in letters) and not _NAME_SUFFIX.match(tok):
-            if not _INITIALS.match(tok) and not re.match(r"^(?:[A-Z]\.)+[A-Z]?$", tok):
+        if _all_caps(tok) and not _NAME_SUFFIX.match(tok):
+            if not _INITIALS.match(tok) and not _DOTTED_INITIALS.match(tok):
                 return True
     return False
 
@@ -323,7 +334,7 @@ def parse_classified_by(raw: str) -> ClassifiedBy:
     # "Amb John Smith under Section", "Ambassador X; E.O. ..."
     if not head:
         return result
-    segments = [s.strip() for s in re.split(r"[,;]", head) if s.strip()]
+    segments = [s.strip() for s in _SEGMENT_SEPARATORS.split(head) if s.strip()]
     # "Robert O. Blake, Jr." - a suffix belongs to the name before it.
     merged: list[str] = []
     for seg in segments:

@@ -88,9 +88,12 @@ def iso_date(year: int, month: int, day: int, hour: int, minute: int) -> str | N
     import datetime as _dt  # local: only a parse needs it
 
     try:
-        return _dt.datetime(year, month, day, hour, minute).strftime("%Y-%m-%dT%H:%M:00Z")
+        moment = _dt.datetime(year, month, day, hour, minute)  # checks the parts
     except ValueError:
         return None
+    if year >= 1000:  # the common case, formatted without strftime (twice as slow)
+        return f"{year}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00Z"
+    return moment.strftime("%Y-%m-%dT%H:%M:00Z")  # (how %Y writes a short year depends on the C library)
 
 
 # What a date-time group can start with: a precedence letter or word
@@ -151,7 +154,7 @@ def parse_addressee(text: str) -> Addressee:
         text = text[: xmt.start()]
     ri = None
     slash = text.find("/")
-    if 0 < slash <= 8 and _ROUTING_INDICATOR.fullmatch(text[:slash]):
+    if 0 < slash <= 8 and _ROUTING_INDICATOR.fullmatch(text, 0, slash):
         ri, text = text[:slash], text[slash + 1:]
     tokens = text.split()
     mcn = None
