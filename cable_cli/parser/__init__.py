@@ -8,6 +8,7 @@ odd.  Parsing never raises for any input text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterator
 
 from ..model import Cable, Defect
@@ -306,6 +307,7 @@ def _check_consistency(cable: Cable, header: Any, ban: banner_mod.Banner | None,
 _OFFICE_PREFIXES = re.compile(r"^(?:AMEMBASSY|AMCONSUL|AMCONGEN|USMISSION|USINT|AIT|USOFFICE|USLO|REO|USDEL)\s+")
 
 
+@lru_cache(maxsize=1024)  # a batch holds the same few hundred FM lines again and again
 def from_station(from_line: str | None) -> str | None:
     """The known station of an FM line: ``AMEMBASSY NEW DELHI`` -> ``NEWDELHI``,
     ``SECSTATE WASHDC`` -> ``STATE``; None when it is no known station."""

@@ -232,11 +232,13 @@ def parse_header(lines: list[str]) -> Header:
             i += 1
             break
         if h.dtg_line is None:
-            if _TID.match(line):
+            # (each transmission-line pattern is tried only on a line that
+            # opens as it must: most lines here are none of them)
+            if line.startswith("VZCZC") and _TID.match(line):
                 t.tid, h.found = line, True
                 i += 1
                 continue
-            m = _RELAY.match(line)
+            m = _RELAY.match(line) if line[0] in "ZOPRM" else None
             if m:
                 t.relay_precedence = m["prec"]
                 t.relay.extend(m["ris"].split())
@@ -248,14 +250,14 @@ def parse_header(lines: list[str]) -> Header:
                 i += 1
                 continue
             in_relay = False
-            m = _DE.match(line)
+            m = _DE.match(line) if line.startswith("DE") else None
             if m:
                 t.station_ri, t.ssn, h.found = m["ri"], m["ssn"], True
                 t.part = int(m["part"]) if m["part"] else None
                 t.julian_time = m["jul"]
                 i += 1
                 continue
-            m = _SECURITY.match(line)
+            m = _SECURITY.match(line) if line.startswith("ZN") else None
             if m:
                 t.security = " ".join(m["sec"].split())
                 t.op_signals = m["ops"].split()

@@ -26,9 +26,9 @@ _SPECIAL = (
     (re.compile(r"^USDEL\s+SECRETARY\b"), lambda rest: "US Delegation, Secretary"),
     (re.compile(r"^USOFFICE\s+ALMATY\b"), lambda rest: "US Office Almaty"),
 )
-# Their first letters (each pattern is ``^`` and a literal word): most FM
-# lines (AMEMBASSY ...) need not try them.
-_SPECIAL_FIRST = frozenset(pattern.pattern[1] for pattern, _label in _SPECIAL)
+# The word each of them opens with (every pattern is ``^`` and a literal
+# word first): most FM lines (AMEMBASSY ...) need not try them.
+_SPECIAL_WORDS = tuple(re.match(r"\^([A-Z]+)", pattern.pattern)[1] for pattern, _label in _SPECIAL)
 _KINDS = (("AMEMBASSY", "Embassy"), ("AMCONSUL", "Consulate"), ("AMCONGEN", "Consulate"),
           ("USMISSION", "Mission"), ("USOFFICE", "US Office"), ("USLO", "US Liaison Office"),
           ("REO", "REO"), ("USDEL", "US Delegation"))
@@ -42,7 +42,7 @@ def origin_name(from_line: str | None, station: str | None) -> str | None:
     """WikiLeaks-style office name from the FM line and the id's station."""
     if from_line:
         upper = " ".join(from_line.upper().split())
-        for pattern, label in _SPECIAL if upper[:1] in _SPECIAL_FIRST else ():
+        for pattern, label in _SPECIAL if upper.startswith(_SPECIAL_WORDS) else ():
             m = pattern.match(upper)
             if m:
                 rest = upper[m.end():].strip()
