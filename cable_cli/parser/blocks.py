@@ -148,7 +148,8 @@ def _blocks_in(joined: str, lower: str | None, word: str,
         m = _search_word(start_re, joined, lower, key, pos) if lower else start_re.search(joined, pos)
         if not m:
             return found
-        if lower and (lower.find(key, m.end()) < 0 or lower.find("end", m.end()) < 0):
+        more = lower.find(key, m.end()) >= 0 if lower else True  # WORD again further on
+        if lower and (not more or lower.find("end", m.end()) < 0):
             end = None
         else:
             end = search_end(end_re, joined, lower or None, m.end())
@@ -162,6 +163,8 @@ def _blocks_in(joined: str, lower: str | None, word: str,
         text = _tidy(joined[m.end():stop])
         if text:
             found.append(text)
+        if not more:  # a further start needs WORD past ``pos``: there is none
+            return found
 
 
 def _search_word(pattern: re.Pattern[str], text: str, lower: str, key: str, pos: int) -> re.Match[str] | None:

@@ -64,6 +64,9 @@ _REF_FIRST = frozenset("¶rR")  # what REF_MARKER and REF can meet first
 # The same, by first character: the sets are disjoint, so each character
 # names at most one field.
 _START_BY_FIRST = {c: (name, pattern) for name, pattern, firsts in _STARTS for c in firsts}
+# A line that is one caption alone (``SIPDIS``, the most common preamble
+# line): what _CAPTION_ONLY and find_captions make of it, without them.
+_LONE_CAPTIONS = {caption: [caption] for caption in CAPTIONS}
 
 
 @dataclass
@@ -196,9 +199,10 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
             block.append(text)
             blank_since = False
             continue
-        if _CAPTION_ONLY.match(text):
+        lone = _LONE_CAPTIONS.get(stripped.rstrip())
+        if lone or _CAPTION_ONLY.match(text):
             close()
-            p.captions.extend(find_captions(text.upper()))
+            p.captions.extend(lone or find_captions(text.upper()))
             continue
         if not seen_field and i < 15 and (_is_handling(text) or _field_ahead(texts, i + 1)):
             close()
