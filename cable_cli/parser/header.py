@@ -223,7 +223,7 @@ def parse_header(lines: list[str]) -> Header:
         if line[0] in "Tt" and _PARTIAL_NOTE.match(line):
             i += 1  # WikiLeaks' note on partial records stands above the header
             continue
-        if press := parse_weekday_date(line):
+        if line[0] in _WEEKDAY_FIRST and (press := parse_weekday_date(line)):
             h.press_date = press
             h.found = True
             i += 1
@@ -318,7 +318,7 @@ def _read_addressees(h: Header, lines: list[str], i: int, limit: int) -> int:
         if mode is None and first in "Tt" and _PARTIAL_NOTE.match(line):
             i += 1  # WikiLeaks' note on partial records stands above the header
             continue
-        if mode is None and (press := parse_weekday_date(line)):
+        if mode is None and first in _WEEKDAY_FIRST and (press := parse_weekday_date(line)):
             h.press_date = press
             i += 1
             continue
@@ -345,7 +345,7 @@ def _read_addressees(h: Header, lines: list[str], i: int, limit: int) -> int:
             target.excluded.extend(x.strip() for x in re.split(r"\s*[,;]\s*", line[4:]) if x.strip())
             i += 1
             continue
-        if mode and len(line) <= 120 and not _is_banner(line):
+        if mode and len(line) <= 120 and BANNER.match(line) is None:  # (not a banner)
             (h.info if mode == "info" else h.to).append(parse_addressee(line))
             i += 1
             continue

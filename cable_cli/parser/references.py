@@ -661,7 +661,8 @@ def read_ref_block(lines: list[str], i: int, rest: str) -> tuple[str | None, int
     closed = bool(_classified_by(prev))
     j = i + 1
     while j < n and not closed:
-        flat = _collapse(_clean_line(lines[j]))
+        raw = lines[j]
+        flat = _collapse(_clean_line(raw)) if raw.strip() else ""  # (a blank line cleans to "")
         if not flat or _DASHES.fullmatch(flat):
             pending_blank = True
             j += 1
