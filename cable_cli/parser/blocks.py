@@ -71,8 +71,7 @@ def find_summary(paragraphs: list[Paragraph], joined: JoinedParagraphs | None = 
             start = mm.end() if mm else None
         if start is None:
             continue
-        stop = next((k for k in range(index + 1, min(len(paragraphs), index + 12))
-                     if paragraphs[k].heading and _END_SUMMARY.match(paragraphs[k].heading)), None) if joined.headed else None
+        stop = _end_summary_heading(paragraphs, index) if joined.headed else None
         following, following_lower = joined.span(index, stop or index + 12)
         end = search_end(_END_SUMMARY, following, following_lower, start)
         if end:
@@ -92,6 +91,12 @@ def find_summary(paragraphs: list[Paragraph], joined: JoinedParagraphs | None = 
             joined_text = "\n\n".join(p.text for p in paragraphs[first:k]) + "\n\n" + paragraphs[k].text[:end.start()]
             return _tidy(joined_text), True
     return None, False
+
+
+def _end_summary_heading(paragraphs: list[Paragraph], index: int) -> int | None:
+    """The paragraph within 11 after ``index`` whose heading is ``END SUMMARY``."""
+    return next((k for k in range(index + 1, min(len(paragraphs), index + 12))
+                 if paragraphs[k].heading and _END_SUMMARY.match(paragraphs[k].heading)), None)
 
 
 def _may_hold_summary(joined: JoinedParagraphs) -> bool:
