@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress, count
 
 from .banner import CAPTIONS, find_captions
 from .references import REF_MARKER, read_ref_block
@@ -89,9 +90,10 @@ def split_glued(numbers: list[int], texts: list[str]) -> tuple[list[int], list[s
     out_numbers: list[int] = []
     out: list[str] = []
     copied = 0  # texts[:copied] are in ``out``; the lines after go in unchanged
-    for k, text in enumerate(texts):
-        if PARA_START.match(text):
-            break
+    # (the first paragraph found in C: ``map`` is lazy, so it stops there)
+    first_paragraph = next(compress(count(), map(PARA_START.match, texts)), len(texts))
+    for k in range(first_paragraph):
+        text = texts[k]
         if len(text) < 2000 and _has_glue_hint(text) and _is_glued(text):
             parts = _GLUED.split(text)
             out_numbers += numbers[copied:k]
