@@ -172,13 +172,21 @@ def _blocks_in(joined: str, lower: str | None, word: str,
             return found
 
 
+# Where a block start can stand in the lower-cased text: WORD, an optional
+# s (``ſ`` too: it matches S under re.I and stays itself when lower-cased),
+# white space and a colon, as every start match has after WORD.
+_WORD_COLON = {key: re.compile(key + r"[sſ]?\s*:") for key in ("comment", "note")}
+
+
 def _search_word(pattern: re.Pattern[str], text: str, lower: str, key: str, pos: int) -> re.Match[str] | None:
     """``pattern.search(text, pos)`` for a block-start pattern, tried only
-    where ``key`` (lower-cased WORD) stands, backed up over a ``BEGIN`` and
-    whitespace before it: a match must start there, so ``match`` at each
-    occurrence finds the same as a scan, without scanning."""
-    at = lower.find(key, pos)
-    while at >= 0:
+    where ``key`` (lower-cased WORD) stands with its colon, backed up over a
+    ``BEGIN`` and whitespace before it: a match must start there, so
+    ``match`` at each such place finds the same as a scan, without scanning."""
+    candidates = _WORD_COLON[key]
+    found = candidates.search(lower, pos)
+    while found:
+        at = found.start()
         lo = at
         while lo > pos and text[lo - 1].isspace():
             lo -= 1
@@ -189,7 +197,7 @@ def _search_word(pattern: re.Pattern[str], text: str, lower: str, key: str, pos:
         m = pattern.match(text, at)
         if m:
             return m
-        at = lower.find(key, at + 1)
+        found = candidates.search(lower, at + 1)
     return None
 
 
