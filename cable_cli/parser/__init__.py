@@ -8,9 +8,10 @@ odd.  Parsing never raises for any input text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress, count
-from typing import Any, Iterator
+from typing import Any
 
 from ..model import Cable, Defect
 from . import banner as banner_mod

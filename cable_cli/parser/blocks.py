@@ -29,7 +29,7 @@ class JoinedParagraphs:
     shared by the SUMMARY, COMMENT and NOTE searches: lower-casing the whole
     body is their largest cost."""
 
-    __slots__ = ("paragraphs", "texts", "text", "lower", "headed")
+    __slots__ = ("headed", "lower", "paragraphs", "text", "texts")
 
     def __init__(self, paragraphs: list[Paragraph]) -> None:
         self.paragraphs = paragraphs

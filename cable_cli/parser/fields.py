@@ -176,12 +176,11 @@ def _is_role(tok: str, mixed: bool) -> bool:
     low = tok.lower().rstrip(".,:;").replace("0", "o")
     if low in _ROLE_WORDS or "/" in tok:
         return True
-    if mixed:
-        # In mixed-case text an ALL-CAPS word (not an initial) is an
-        # acronym of an office: USEU, POL, M-C.
-        if _all_caps(tok) and not _NAME_SUFFIX.match(tok):
-            if not _INITIALS.match(tok) and not _DOTTED_INITIALS.match(tok):
-                return True
+    # In mixed-case text an ALL-CAPS word (not an initial) is an acronym of
+    # an office: USEU, POL, M-C.
+    if mixed and _all_caps(tok) and not _NAME_SUFFIX.match(tok):
+        if not _INITIALS.match(tok) and not _DOTTED_INITIALS.match(tok):
+            return True
     return False
 
 
