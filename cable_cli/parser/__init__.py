@@ -8,12 +8,15 @@ odd.  Parsing never raises for any input text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import compress, count
 from typing import Any
 
 from .. import patterns
 from ..model import Cable, Defect
 from . import banner as banner_mod
-from .blocks import find_blocks, find_summary
+from .blocks import JoinedParagraphs, find_blocks, find_summary
 from .body import clean_body, parse_paragraphs, split_signer
 from .fields import parse_classified_by, parse_declassification, parse_tags
 from .header import Header, parse_dtg, parse_header, parse_weekday_date
@@ -71,7 +74,7 @@ def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
     # The body's lines as parallel lists: line numbers and texts.
     numbers, body, _dropped = clean_body(raw_lines[header.end:], header.end + 1, _BANNER_WORDS)
     numbers, body = _skip_press_date(numbers, body, cable)
-    start = next((k for k, line in enumerate(body) if line.strip()), len(body))
+    start = _first_text_line(body)
 
     parsed: dict[str, banner_mod.Banner | None] = {}  # parse_banner results by line text
     start = _find_banner(numbers, body, start, cable, parsed)
@@ -125,13 +128,22 @@ def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
         what = "repeated" if code == "paragraph-repeat" else "out of sequence"
         cable.defect(code, line, f"paragraph {number} is {what}")
 
-    cable.summary, terminated = find_summary(cable.paragraphs)
+    joined = JoinedParagraphs(cable.paragraphs)  # the text the three searches share
+    cable.summary, terminated = find_summary(cable.paragraphs, joined)
     if cable.summary is not None and not terminated:
         cable.defect("summary-unterminated", None, "SUMMARY without END SUMMARY: the summary is its paragraph")
-    cable.comments = find_blocks(cable.paragraphs, "COMMENT")
-    cable.notes = find_blocks(cable.paragraphs, "NOTE")
+    cable.comments = find_blocks(cable.paragraphs, "COMMENT", joined)
+    cable.notes = find_blocks(cable.paragraphs, "NOTE", joined)
     cable.partial = _PARTIAL_TEXT in text or _partial_note_near_top(text[:2000])
     _check_consistency(cable, header, ban, base)
+
+
+def _first_text_line(lines: list[str]) -> int:
+    """Index of the first line that is not blank (``len(lines)`` if none)."""
+    for k, line in enumerate(lines):
+        if line.strip():
+            return k
+    return len(lines)
 
 
 def _banner_of(text: str, parsed: dict[str, banner_mod.Banner | None]) -> banner_mod.Banner | None:
@@ -145,8 +157,15 @@ def _banner_of(text: str, parsed: dict[str, banner_mod.Banner | None]) -> banner
 def _partial_note_near_top(top: str) -> bool:
     """``_PARTIAL.search(top)``, tried only when ``xtract`` stands in it in
     any case: the case-blind scan is slow, and none of x t r a c has another
-    case-fold partner (unlike i and s), so a match always shows it."""
-    return "xtract" in top.lower() and _PARTIAL.search(top) is not None
+    case-fold partner (unlike i and s), so a match always shows it.  Each
+    x or X is looked at rather than the whole top lower-cased: fewer steps."""
+    for x in "xX":
+        at = top.find(x)
+        while at >= 0:
+            if top[at:at + 6].lower() == "xtract":
+                return _PARTIAL.search(top) is not None
+            at = top.find(x, at + 1)
+    return False
 
 
 def _locate_header(lines: list[str], cable: Cable) -> Header:
@@ -159,9 +178,9 @@ def _locate_header(lines: list[str], cable: Cable) -> Header:
     header = parse_header(lines)
     if header.found:
         return header
-    for k in range(1, min(len(lines), 80)):
+    for k in _header_openings(lines, 80):
         line = lines[k].lstrip()
-        if not (line.startswith("VZCZC") or line[:1].isdigit() and parse_dtg(line)):
+        if not (line.startswith("VZCZC") or parse_dtg(line)):
             continue
         later = parse_header(lines[k:])
         if later.found and later.from_:
@@ -171,6 +190,19 @@ def _locate_header(lines: list[str], cable: Cable) -> Header:
             cable.defect("text-before-header", 1, f"{k} line(s) of other text before the routing header")
             return later
     return header
+
+
+# A line that may open a routing header: ``VZCZC`` or a digit (a date-time
+# group) after the white space ``str.lstrip`` takes (``\s``: the same set).
+_HEADER_OPENING = patterns.compile(r"\s*(?:VZCZC|\d)")
+
+
+def _header_openings(lines: list[str], stop: int) -> Iterator[int]:
+    """Indexes ``1 <= k < stop`` of the lines that open with ``VZCZC`` or a
+    digit (``compress`` over ``map``: the test and the choice run in C, per
+    line).  A line opening with a character that ``isdigit`` but is no
+    ``\\d`` holds no date-time group."""
+    return compress(count(1), map(_HEADER_OPENING.match, lines[1:stop]))
 
 
 def _find_banner(numbers: list[int], body: list[str], start: int, cable: Cable,
@@ -277,6 +309,7 @@ def _check_consistency(cable: Cable, header: Any, ban: banner_mod.Banner | None,
 _OFFICE_PREFIXES = patterns.compile(r"^(?:AMEMBASSY|AMCONSUL|AMCONGEN|USMISSION|USINT|AIT|USOFFICE|USLO|REO|USDEL)\s+")
 
 
+@lru_cache(maxsize=1024)  # a batch holds the same few hundred FM lines again and again
 def from_station(from_line: str | None) -> str | None:
     """The known station of an FM line: ``AMEMBASSY NEW DELHI`` -> ``NEWDELHI``,
     ``SECSTATE WASHDC`` -> ``STATE``; None when it is no known station."""

@@ -54,13 +54,17 @@ class Banner:
     rest: str = ""                      # what followed on the line
 
 
-_WHITE = patterns.compile(r"\s")
 _YEAR_BEFORE_STATION = patterns.compile(r"^\d\d (?=[A-Z])")
 _NOT_A_STATION = patterns.compile(r"(?:E\.O|EO |TAGS|SUBJ|SECTION\b)")
 
 
+def _no_white(text: str) -> str:
+    """``text`` without white space (``split`` drops the same characters as ``\\s``)."""
+    return "".join(text.split())
+
+
 def base_classification(matched: str) -> str:
-    word = _WHITE.sub("", matched).upper()
+    word = _no_white(matched).upper()
     if word.startswith("UNCLAS"):
         return "UNCLASSIFIED"
     if word == "TOPSECRET":
@@ -74,7 +78,7 @@ def base_classification(matched: str) -> str:
 
 def find_captions(text: str) -> list[str]:
     """Caption names in order of appearance (upper-case input expected)."""
-    return [_CAPTION_NAMES[_WHITE.sub("", m["cap"])] for m in _CAPTION.finditer(text)]
+    return [_CAPTION_NAMES[_no_white(m["cap"])] for m in _CAPTION.finditer(text)]
 
 
 _BANNER_SPAN = 300
@@ -85,7 +89,7 @@ def parse_banner(line: str) -> Banner | None:
     m = BANNER.match(line)
     if not m:
         return None
-    b = Banner(classification=base_classification(m["cls"]))
+    b = Banner(base_classification(m["cls"]))  # (the classification: positional is quicker)
     # The banner's own words (section, station, serial, captions) stand in
     # its first few hundred characters; some copies glue the whole cable onto
     # this line, and caption words deep in its text are no captions.
@@ -100,7 +104,10 @@ def parse_banner(line: str) -> Banner | None:
         rest_for_station = rest[sec.end():]
     else:
         rest_for_station = rest
-    cleaned = _CAPTION.sub(" ", rest_for_station.replace("/", " "))
+    if b.captions or "/" in rest_for_station:
+        cleaned = _CAPTION.sub(" ", rest_for_station.replace("/", " "))
+    else:  # no caption in ``rest``, so none in its tail either: nothing to take out
+        cleaned = rest_for_station
     cleaned = " ".join(cleaned.split())
     # ``C O N F I D E N T I A L 75 LIBREVILLE 1895``: the year before the station
     st = _STATION_SERIAL.match(_YEAR_BEFORE_STATION.sub("", cleaned))

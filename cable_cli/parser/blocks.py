@@ -23,8 +23,44 @@ _END_SUMMARY = patterns.compile(r"\(?\s*END\s+(?:OF\s+)?SUMMARY\b[\s.:)\-]*", re
 _HEADING_SUMMARY = patterns.compile(r"^\s*SUMMARY(?:\s*(?:AND|&|/)\s*\w+(?:\s+\w+)?)?\s*[:.]?\s*$", re.I)
 
 
-def find_summary(paragraphs: list[Paragraph]) -> tuple[str | None, bool]:
-    """The summary text and whether its END SUMMARY was found."""
+class JoinedParagraphs:
+    """The paragraph texts joined by blank lines, as the block searches read
+    them, with the lower-cased copy their fast paths search (None when
+    lower-casing changes the length: no shortcut).  Made once per cable and
+    shared by the SUMMARY, COMMENT and NOTE searches: lower-casing the whole
+    body is their largest cost."""
+
+    __slots__ = ("headed", "lower", "paragraphs", "text", "texts")
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self.texts = [p.text for p in paragraphs]
+        self.text = "\n\n".join(self.texts)
+        self.lower = _lower_or_none(self.text)
+        # Most paragraphs have no heading: the heading tests need only these.
+        self.headed = [p for p in paragraphs if p.heading]
+
+    def span(self, first: int, stop: int) -> tuple[str, str | None]:
+        """``"\\n\\n".join`` of the texts of paragraphs[first:stop] (stop
+        clipped to the count), and its lower-cased copy when there is one.
+
+        (A slice of the whole's lower-cased copy stands for the lower-cased
+        slice: when no character changes length, the two differ at most in
+        a final sigma's form, and the copies only serve to find ASCII words.)
+        """
+        stop = min(stop, len(self.texts))
+        begin = sum(map(len, self.texts[:first])) + 2 * first
+        end = begin + sum(map(len, self.texts[first:stop])) + 2 * (stop - first - 1)
+        return self.text[begin:end], (self.lower[begin:end] if self.lower is not None else None)
+
+
+def find_summary(paragraphs: list[Paragraph], joined: JoinedParagraphs | None = None) -> tuple[str | None, bool]:
+    """The summary text and whether its END SUMMARY was found.  ``joined``:
+    the paragraphs' :class:`JoinedParagraphs`, when the caller has it."""
+    if joined is None:
+        joined = JoinedParagraphs(paragraphs)
+    if not _may_hold_summary(joined):
+        return None, False
     for index, para in enumerate(paragraphs):
         text = para.text
         m = _SUMMARY_AT_START.match(text)
@@ -36,10 +72,9 @@ def find_summary(paragraphs: list[Paragraph]) -> tuple[str | None, bool]:
             start = mm.end() if mm else None
         if start is None:
             continue
-        stop = next((k for k in range(index + 1, min(len(paragraphs), index + 12))
-                     if paragraphs[k].heading and _END_SUMMARY.match(paragraphs[k].heading)), None)
-        following = "\n\n".join(p.text for p in paragraphs[index:stop or index + 12])
-        end = search_end(_END_SUMMARY, following, _lower_or_none(following), start)
+        stop = _end_summary_heading(paragraphs, index) if joined.headed else None
+        following, following_lower = joined.span(index, stop or index + 12)
+        end = search_end(_END_SUMMARY, following, following_lower, start)
         if end:
             return _tidy(following[start:end.start()]), True
         if stop is not None:  # ``END SUMMARY`` set as a heading line (90PRETORIA2455)
@@ -51,12 +86,28 @@ def find_summary(paragraphs: list[Paragraph]) -> tuple[str | None, bool]:
     # ``END SUMMARY`` with no start (03KABUL1008): the paragraph it closes.
     first = next((k for k, p in enumerate(paragraphs[:12]) if p.number is not None), 0)
     for k in range(first, min(len(paragraphs), first + 3)):
-        text = paragraphs[k].text
-        end = search_end(_END_SUMMARY, text, _lower_or_none(text), 0)
+        text, lower = joined.span(k, k + 1)
+        end = search_end(_END_SUMMARY, text, lower, 0)
         if end:
-            joined = "\n\n".join(p.text for p in paragraphs[first:k]) + "\n\n" + paragraphs[k].text[:end.start()]
-            return _tidy(joined), True
+            joined_text = "\n\n".join(p.text for p in paragraphs[first:k]) + "\n\n" + paragraphs[k].text[:end.start()]
+            return _tidy(joined_text), True
     return None, False
+
+
+def _end_summary_heading(paragraphs: list[Paragraph], index: int) -> int | None:
+    """The paragraph within 11 after ``index`` whose heading is ``END SUMMARY``."""
+    return next((k for k in range(index + 1, min(len(paragraphs), index + 12))
+                 if paragraphs[k].heading and _END_SUMMARY.match(paragraphs[k].heading)), None)
+
+
+def _may_hold_summary(joined: JoinedParagraphs) -> bool:
+    """Can a paragraph hold a SUMMARY start or an END SUMMARY?  Every
+    pattern above needs ``summary`` in some case, in a text or a heading;
+    none of ``ummary`` has another case-fold partner, so the lower-cased
+    text shows it (no shortcut without one)."""
+    if joined.lower is None or "ummary" in joined.lower:
+        return True
+    return any("ummary" in p.heading.lower() for p in joined.headed)
 
 
 def _block_patterns(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -70,29 +121,41 @@ _COMMENT = _block_patterns("COMMENT")
 _NOTE = _block_patterns("NOTE")
 
 
-def find_blocks(paragraphs: list[Paragraph], word: str) -> list[str]:
-    """Every ``WORD: ... END WORD`` text (``COMMENT`` or ``NOTE``) in order."""
+def find_blocks(paragraphs: list[Paragraph], word: str, joined: JoinedParagraphs | None = None) -> list[str]:
+    """Every ``WORD: ... END WORD`` text (``COMMENT`` or ``NOTE``) in order.
+    ``joined``: the paragraphs' :class:`JoinedParagraphs`, when the caller
+    has it."""
     start_re, end_re = _COMMENT if word == "COMMENT" else _NOTE
+    if joined is None:
+        joined = JoinedParagraphs(paragraphs)
+    text, lower = joined.text, joined.lower
     # A ``COMMENT`` heading line (dash-underlined, 00LIMA2475) opens the block
     # as ``COMMENT:`` would.
-    texts = [f"{word}: {p.text}" if p.heading and _heading_is(p.heading, word) and not start_re.match(p.text)
-             else p.text for p in paragraphs]
-    joined = "\n\n".join(texts)
+    if any(_heading_is(p.heading, word) and not start_re.match(p.text) for p in joined.headed):
+        texts = [f"{word}: {p.text}" if p.heading and _heading_is(p.heading, word) and not start_re.match(p.text)
+                 else p.text for p in paragraphs]
+        text = "\n\n".join(texts)
+        lower = _lower_or_none(text)
+    return _blocks_in(text, lower, word, start_re, end_re)
+
+
+def _blocks_in(joined: str, lower: str | None, word: str,
+               start_re: re.Pattern[str], end_re: re.Pattern[str]) -> list[str]:
+    """The blocks of :func:`find_blocks` in the joined text; ``lower`` is its
+    lower-cased copy, or None (no shortcut)."""
     found: list[str] = []
     pos = 0
     # Speed: both patterns need WORD (and the end one END), so str.find on a
     # lower-cased copy skips the text that cannot match (the regexes have no
     # literal prefix and would scan it char by char).  Same matches: a start
     # match begins at WORD or at a BEGIN\s+ just before it.
-    lower = joined.lower()
-    if len(lower) != len(joined):  # a character changed length: no shortcut
-        lower = ""
     key = word.lower()
     while True:
         m = _search_word(start_re, joined, lower, key, pos) if lower else start_re.search(joined, pos)
         if not m:
             return found
-        if lower and (lower.find(key, m.end()) < 0 or lower.find("end", m.end()) < 0):
+        more = lower.find(key, m.end()) >= 0 if lower else True  # WORD again further on
+        if lower and (not more or lower.find("end", m.end()) < 0):
             end = None
         else:
             end = search_end(end_re, joined, lower or None, m.end())
@@ -106,15 +169,25 @@ def find_blocks(paragraphs: list[Paragraph], word: str) -> list[str]:
         text = _tidy(joined[m.end():stop])
         if text:
             found.append(text)
+        if not more:  # a further start needs WORD past ``pos``: there is none
+            return found
+
+
+# Where a block start can stand in the lower-cased text: WORD, an optional
+# s (``ſ`` too: it matches S under re.I and stays itself when lower-cased),
+# white space and a colon, as every start match has after WORD.
+_WORD_COLON = {key: patterns.compile(key + r"[sſ]?\s*:") for key in ("comment", "note")}
 
 
 def _search_word(pattern: re.Pattern[str], text: str, lower: str, key: str, pos: int) -> re.Match[str] | None:
     """``pattern.search(text, pos)`` for a block-start pattern, tried only
-    where ``key`` (lower-cased WORD) stands, backed up over a ``BEGIN`` and
-    whitespace before it: a match must start there, so ``match`` at each
-    occurrence finds the same as a scan, without scanning."""
-    at = lower.find(key, pos)
-    while at >= 0:
+    where ``key`` (lower-cased WORD) stands with its colon, backed up over a
+    ``BEGIN`` and whitespace before it: a match must start there, so
+    ``match`` at each such place finds the same as a scan, without scanning."""
+    candidates = _WORD_COLON[key]
+    found = candidates.search(lower, pos)
+    while found:
+        at = found.start()
         lo = at
         while lo > pos and text[lo - 1].isspace():
             lo -= 1
@@ -125,7 +198,7 @@ def _search_word(pattern: re.Pattern[str], text: str, lower: str, key: str, pos:
         m = pattern.match(text, at)
         if m:
             return m
-        at = lower.find(key, at + 1)
+        found = candidates.search(lower, at + 1)
     return None
 
 

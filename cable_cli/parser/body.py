@@ -227,8 +227,10 @@ def _line_starts_to_check(banner_words: frozenset[str]) -> re.Pattern[str]:
     with ``PAGE`` or is a banner word in any ASCII case between blanks."""
     # An ASCII line's upper() has no lower-case letter (nor a newline, as a
     # line): only the words without these can be such a line's.
+    # (longest first; ties by the word, so the pattern is the same in every
+    # process whatever the set's order: the pattern cache keys on its text)
     words = sorted((w for w in banner_words if w and w.isascii() and w == w.upper() and "\n" not in w),
-                   key=len, reverse=True)
+                   key=lambda w: (-len(w), w))
     if not words:
         return patterns.compile(r"\n[^\S\n]*PAGE")
     # (the look-ahead on the first letter spares most lines the alternatives)

@@ -85,7 +85,6 @@ Contracts
 from __future__ import annotations
 
 import datetime as _dt
-import re
 
 from .. import patterns
 from ..data import tag_meanings
@@ -161,17 +160,27 @@ _INITIALS = patterns.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
 _WORDLIKE = patterns.compile(r"^[A-Za-z][A-Za-z0'’`\-.]*$")
 
 
+_DOTTED_INITIALS = patterns.compile(r"^(?:[A-Z]\.)+[A-Z]?$")
+_SEGMENT_SEPARATORS = patterns.compile(r"[,;]")
+
+
+def _all_caps(tok: str) -> bool:
+    """At least two letters, all upper-case."""
+    if tok.isascii():  # (in ASCII, upper() changes exactly the lower-case letters)
+        return tok.upper() == tok and sum(1 for c in tok if c.isalpha()) >= 2
+    letters = [c for c in tok if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def _is_role(tok: str, mixed: bool) -> bool:
     low = tok.lower().rstrip(".,:;").replace("0", "o")
     if low in _ROLE_WORDS or "/" in tok:
         return True
-    if mixed:
-        # In mixed-case text an ALL-CAPS word (not an initial) is an
-        # acronym of an office: USEU, POL, M-C.
-        letters = [c for c in tok if c.isalpha()]
-        if len(letters) >= 2 and all(c.isupper() for c in letters) and not _NAME_SUFFIX.match(tok):
-            if not _INITIALS.match(tok) and not re.match(r"^(?:[A-Z]\.)+[A-Z]?$", tok):
-                return True
+    # In mixed-case text an ALL-CAPS word (not an initial) is an acronym of
+    # an office: USEU, POL, M-C.
+    if mixed and _all_caps(tok) and not _NAME_SUFFIX.match(tok):
+        if not _INITIALS.match(tok) and not _DOTTED_INITIALS.match(tok):
+            return True
     return False
 
 
@@ -324,7 +333,7 @@ def parse_classified_by(raw: str) -> ClassifiedBy:
     # "Amb John Smith under Section", "Ambassador X; E.O. ..."
     if not head:
         return result
-    segments = [s.strip() for s in re.split(r"[,;]", head) if s.strip()]
+    segments = [s.strip() for s in _SEGMENT_SEPARATORS.split(head) if s.strip()]
     # "Robert O. Blake, Jr." - a suffix belongs to the name before it.
     merged: list[str] = []
     for seg in segments:
@@ -384,14 +393,17 @@ _DATE_DAY_FIRST = patterns.compile(r"(?i)\b(\d{1,2}) ([a-z]{3,9})\.?,? (\d{4})\b
 _CODE_16X = patterns.compile(r"(?i)\b1 ?\. ?6 ?\.? ?X ?\.? ?([1-8])\b")
 _CODE_25X = patterns.compile(r"(?i)\b(25|50|75) ?X ?([1-9])\b")
 _CODE_X = patterns.compile(r"(?i)(?<![\w.])X ?([1-8])\b")
+# Each code word with a piece of it that every match holds, upper-cased and
+# free of s, i and k (the letters other characters also match under re.I):
+# the case-blind search runs only when the upper-cased text holds the piece.
 _CODE_WORDS = [
-    (patterns.compile(r"(?i)\bdeclassified\b"), "DECLASSIFIED"),
-    (patterns.compile(r"(?i)\bOADR\b"), "OADR"),
-    (patterns.compile(r"(?i)\bXGDS(?: ?- ?([1-4]))?"), "XGDS"),
-    (patterns.compile(r"(?i)\bNGDS\b"), "NGDS"),
-    (patterns.compile(r"(?i)\bGDS\b"), "GDS"),
-    (patterns.compile(r"(?i)\bDNG\b"), "DNG"),
-    (patterns.compile(r"(?i)(?<![a-z])N ?[/.] ?A\b\.?|\bNA\b"), "N/A"),
+    (patterns.compile(r"(?i)\bdeclassified\b"), "DECLASSIFIED", "DECLA"),
+    (patterns.compile(r"(?i)\bOADR\b"), "OADR", "OADR"),
+    (patterns.compile(r"(?i)\bXGDS(?: ?- ?([1-4]))?"), "XGDS", "XGD"),
+    (patterns.compile(r"(?i)\bNGDS\b"), "NGDS", "NGD"),
+    (patterns.compile(r"(?i)\bGDS\b"), "GDS", "GD"),
+    (patterns.compile(r"(?i)\bDNG\b"), "DNG", "DNG"),
+    (patterns.compile(r"(?i)(?<![a-z])N ?[/.] ?A\b\.?|\bNA\b"), "N/A", "N"),
 ]
 _DECL_MARK = patterns.compile(r"(?i)\bdecl(?:assify(?: on)?)?\b\.? ?[:/]? ?|\bdec ?:")
 
@@ -445,7 +457,8 @@ def parse_declassification(raw: str) -> Declassification:
     stripped = raw.strip()
     result = Declassification(raw=stripped or None)
     text = _squash(stripped)
-    glue = _TAGS_GLUE.search(text)
+    upper = text.upper()  # (for the tests that spare a case-blind search, as in _CODE_WORDS)
+    glue = _TAGS_GLUE.search(text) if "TAG" in upper or "UBJECT:" in upper else None
     if glue:
         text = text[:glue.start()]
     rest = text
@@ -453,7 +466,8 @@ def parse_declassification(raw: str) -> Declassification:
     if m:
         result.order = f"E.O. {m.group(1)}"
         rest = text[m.end():]
-    rest = _AS_AMENDED.sub(" ", rest)
+    if "AMENDED" in upper:
+        rest = _AS_AMENDED.sub(" ", rest)
 
     date, d_start, d_end = _find_date(rest)
     result.date = date
@@ -461,22 +475,24 @@ def parse_declassification(raw: str) -> Declassification:
     left = (rest[:d_start] + " " + rest[d_end:]) if d_start >= 0 else rest
 
     code = None
-    m16 = _CODE_16X.search(left)
-    m25 = _CODE_25X.search(left)
+    left_upper = left.upper()
+    has_x = "X" in left_upper  # the 1.6X, 25X and X codes
+    m16 = _CODE_16X.search(left) if has_x else None
+    m25 = _CODE_25X.search(left) if has_x else None
     if m16:
         code = f"1.6X{m16.group(1)}"
     elif m25:
         code = f"{m25.group(1)}X{m25.group(2)}"
     else:
-        for pattern, name in _CODE_WORDS:
-            cm = pattern.search(left)
+        for pattern, name, piece in _CODE_WORDS:
+            cm = pattern.search(left) if piece in left_upper else None
             if cm:
                 code = name
                 if name == "XGDS" and cm.group(1):
                     code = f"XGDS-{cm.group(1)}"
                 break
         if code is None:
-            mx = _CODE_X.search(left)
+            mx = _CODE_X.search(left) if has_x else None
             if mx:
                 code = f"X{mx.group(1)}"
     if code is None and date is None and d_start < 0:
@@ -522,7 +538,10 @@ def _drop_junk(words: list[str], known: dict[str, str]) -> list[str]:
                 j += 1
             i = j + 1 if j < n and j < i + 12 else i + 2
             continue
-        if _PAGE_NO.match(bare) and i + 2 < n and words[i + 2].strip(",") == "OF":
+        # (_PAGE_NO, _CABLE_ID and _DTG all open with a digit; isdigit says
+        # yes to every \d)
+        digit = bare[:1].isdigit()
+        if digit and _PAGE_NO.match(bare) and i + 2 < n and words[i + 2].strip(",") == "OF":
             # PORT LOUIS 00000752 001.2 OF 003: drop the station words too
             k = 0
             while out and k < 3 and out[-1].isalpha() and out[-1] not in known and out[-1].isupper():
@@ -530,7 +549,7 @@ def _drop_junk(words: list[str], known: dict[str, str]) -> list[str]:
                 k += 1
             i += 4
             continue
-        if bare in _BANNERS or _CABLE_ID.match(bare) or _DTG.match(bare) or bare in ("C", "O", "N", "F", "I", "D", "E", "T", "A", "L") and i + 1 < n and len(words[i + 1].strip(",")) == 1:
+        if bare in _BANNERS or digit and (_CABLE_ID.match(bare) or _DTG.match(bare)) or bare in ("C", "O", "N", "F", "I", "D", "E", "T", "A", "L") and i + 1 < n and len(words[i + 1].strip(",")) == 1:
             i += 1
             continue
         out.append(w)
@@ -538,8 +557,13 @@ def _drop_junk(words: list[str], known: dict[str, str]) -> list[str]:
     return out
 
 
+_TOP_SEPARATORS = patterns.compile(r"[,;|]")
+
+
 def _split_top(text: str) -> list[str]:
     """Split on commas/semicolons/pipes outside parentheses (linear)."""
+    if "(" not in text:  # the depth below never leaves 0: split at every separator
+        return [i.strip() for i in _TOP_SEPARATORS.split(text) if i.strip()]
     items: list[str] = []
     depth = 0
     buf: list[str] = []
@@ -563,11 +587,10 @@ _TAG_SEPARATORS = patterns.compile(r"[\s,]+")
 def _simple_tags(raw: str) -> list[str] | None:
     """The common case, fast: every word a known code (``PGOV, PREL, KZ``).
     None sends anything else through the full rules below."""
-    words = _TAG_SEPARATORS.split(raw.strip(" ,"))
-    known = _known_tags()
-    if not words or not all(w in known for w in words):
+    unique = dict.fromkeys(_TAG_SEPARATORS.split(raw.strip(" ,")))  # in order, once each
+    if not unique.keys() <= _known_tags().keys():
         return None
-    return list(dict.fromkeys(words))
+    return list(unique)
 
 
 def parse_tags(raw: str) -> list[str]:
@@ -596,7 +619,7 @@ def parse_tags(raw: str) -> list[str]:
 
     def add(tag: str, person: bool = False) -> None:
         tag = tag.strip(" ,;:-") if person else tag.strip(" ,;:.-")
-        if not tag or not any(c.isalnum() for c in tag):
+        if not tag or not (tag.isalnum() or any(c.isalnum() for c in tag)):
             return
         if not person and tag.isalpha() and len(tag) <= 5 and tag.upper() in known:
             tag = tag.upper()  # "prel", "Parm" in a mixed-case block
@@ -667,12 +690,11 @@ def parse_tags(raw: str) -> list[str]:
         words = _drop_junk(item.split(), known)
         if not words:
             continue
-        n_known = sum(1 for w in words if w.strip(",;.") in known)
         if (
             not listed
             or len(words) == 1
             or all(_CODEISH.match(w.strip(",;.")) for w in words)
-            or 2 * n_known > len(words)
+            or 2 * sum(1 for w in words if w.strip(",;.") in known) > len(words)
         ):
             for w in words:
                 add(w)

@@ -57,7 +57,6 @@ _XMT = patterns.compile(r"^XMT\s+(?P<rest>\S.*)$")
 # (``H-01     NSCE-00``: one-letter offices; ``------352654  200910Z /23``: the relay line.)
 _PRINT_JUNK = patterns.compile(r"^(?:PAGE\s+\d{2,3}\b|ACTION\s+[A-Z]|INFO\s+[A-Z]{2,6}-\d\d|[A-Z]{1,6}-\d\d(?:\s|$)|/\d{3}\s+W$"
                          r"|-{5,}\s*\d*(?:\s+\d{6}Z(?:\s+/\d{1,3})?)?\s*$|\d{1,3}$|O\s+[A-Z]{3,}$)")
-_BT = patterns.compile(r"^BT\s*$")
 _PARTIAL_NOTE = patterns.compile(r"^This record is a partial extract of the original cable", re.I)
 
 
@@ -90,13 +89,25 @@ def iso_date(year: int, month: int, day: int, hour: int, minute: int) -> str | N
     import datetime as _dt  # local: only a parse needs it
 
     try:
-        return _dt.datetime(year, month, day, hour, minute).strftime("%Y-%m-%dT%H:%M:00Z")
+        moment = _dt.datetime(year, month, day, hour, minute)  # checks the parts
     except ValueError:
         return None
+    if year >= 1000:  # the common case, formatted without strftime (twice as slow)
+        return f"{year}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00Z"
+    return moment.strftime("%Y-%m-%dT%H:%M:00Z")  # (how %Y writes a short year depends on the C library)
+
+
+# What a date-time group can start with: a precedence letter or word
+# (``FLASH``, ``NIACT``, ``IMMEDIATE``...), or the day (``\d``: isdigit says
+# yes to every such digit).  Most lines tried start otherwise.
+_DTG_FIRST = frozenset("ZOPRFNI")
 
 
 def parse_dtg(line: str) -> tuple[str | None, str | None, int | None] | None:
     """``O 241013Z FEB 09`` -> (precedence, ISO date, year); None if no DTG."""
+    first = line[:1]
+    if first not in _DTG_FIRST and not first.isdigit():
+        return None
     m = _DTG.match(line)
     if not m or m["mon"].upper() not in MONTHS:
         return None
@@ -112,8 +123,14 @@ def parse_dtg(line: str) -> tuple[str | None, str | None, int | None] | None:
     return precedence, date, year
 
 
+_WEEKDAY_FIRST = frozenset("MTWFS")  # Monday ... Sunday
+
+
 def parse_weekday_date(line: str) -> str | None:
-    m = _WEEKDAY_DATE.match(line.strip())
+    line = line.strip()
+    if line[:1] not in _WEEKDAY_FIRST:
+        return None
+    m = _WEEKDAY_DATE.match(line)
     if not m:
         return None
     month = MONTHS.get(m["mon"][:3].upper())
@@ -138,7 +155,7 @@ def parse_addressee(text: str) -> Addressee:
         text = text[: xmt.start()]
     ri = None
     slash = text.find("/")
-    if 0 < slash <= 8 and _ROUTING_INDICATOR.fullmatch(text[:slash]):
+    if 0 < slash <= 8 and _ROUTING_INDICATOR.fullmatch(text, 0, slash):
         ri, text = text[:slash], text[slash + 1:]
     tokens = text.split()
     mcn = None
@@ -150,7 +167,8 @@ def parse_addressee(text: str) -> Addressee:
         del tokens[-2:]
     elif len(tokens) > 1 and tokens[-1] in PRECEDENCE_WORDS:
         precedence = tokens.pop()
-    return Addressee(ri=ri, address=" ".join(tokens), precedence=precedence, mcn=mcn, excluded=excluded)
+    # (positional: twice as fast as keywords for this slotted dataclass)
+    return Addressee(ri, " ".join(tokens), precedence, mcn, excluded)  # ri, address, precedence, mcn, excluded
 
 
 def _is_banner(line: str) -> bool:
@@ -159,15 +177,25 @@ def _is_banner(line: str) -> bool:
 
 def _list_start(line: str, mode: str | None) -> tuple[str, str] | None:
     """``TO ...`` (unless INFO has begun) or ``INFO ...``: (list, the rest)."""
-    m = _TO.match(line) if mode in (None, "to") else None
+    m = _TO.match(line) if mode in (None, "to") and line.startswith("TO") else None
     if m:
         return "to", m["rest"]
-    m = _INFO.match(line)
+    m = _INFO.match(line) if line.startswith("INFO") else None
     return ("info", m["rest"]) if m else None
 
 
+def _fm(line: str) -> re.Match[str] | None:
+    """``_FM.match(line)``, tried only on a line that opens with its literal."""
+    return _FM.match(line) if line.startswith(("FM", "From:")) else None
+
+
+def _addr_page(line: str) -> re.Match[str] | None:
+    """``_ADDR_PAGE.match(line)``, tried only on a line that opens with its literal."""
+    return _ADDR_PAGE.match(line) if line.startswith("PAGE") else None
+
+
 def _fm_within(lines: list[str], start: int, window: int) -> bool:
-    return any(_FM.match(line.strip()) for line in lines[start:start + window])
+    return any(_fm(line.strip()) for line in lines[start:start + window])
 
 
 def _next_text(lines: list[str], start: int) -> str:
@@ -181,7 +209,6 @@ def parse_header(lines: list[str]) -> Header:
     """Read the header from the top of ``lines``; ``Header.end`` marks the body."""
     h = Header()
     t = h.transmission
-    mode: str | None = None          # "to" / "info" while reading addressees
     in_relay = False
     fm_ahead: int | None = None     # index of the FM line, once looked for
     print_copy = False              # a ``PAGE 01`` line was seen: 1970s-2000s print format
@@ -190,27 +217,29 @@ def parse_header(lines: list[str]) -> Header:
     while i < limit:
         line = lines[i].strip()
         if not line:
-            if mode and (h.to or h.info):
-                break
             i += 1
             continue
-        if mode is None and _PARTIAL_NOTE.match(line):
+        # (``line[0]``: the line is stripped and not empty; under re.I only
+        # t and T match the note's first letter)
+        if line[0] in "Tt" and _PARTIAL_NOTE.match(line):
             i += 1  # WikiLeaks' note on partial records stands above the header
             continue
-        if mode is None and (press := parse_weekday_date(line)):
+        if line[0] in _WEEKDAY_FIRST and (press := parse_weekday_date(line)):
             h.press_date = press
             h.found = True
             i += 1
             continue
-        if _BT.match(line):
+        if line == "BT":  # ``^BT\s*$`` on a stripped line
             i += 1
             break
-        if h.from_ is None and h.dtg_line is None:
-            if _TID.match(line):
+        if h.dtg_line is None:
+            # (each transmission-line pattern is tried only on a line that
+            # opens as it must: most lines here are none of them)
+            if line.startswith("VZCZC") and _TID.match(line):
                 t.tid, h.found = line, True
                 i += 1
                 continue
-            m = _RELAY.match(line)
+            m = _RELAY.match(line) if line[0] in "ZOPRM" else None
             if m:
                 t.relay_precedence = m["prec"]
                 t.relay.extend(m["ris"].split())
@@ -222,14 +251,14 @@ def parse_header(lines: list[str]) -> Header:
                 i += 1
                 continue
             in_relay = False
-            m = _DE.match(line)
+            m = _DE.match(line) if line.startswith("DE") else None
             if m:
                 t.station_ri, t.ssn, h.found = m["ri"], m["ssn"], True
                 t.part = int(m["part"]) if m["part"] else None
                 t.julian_time = m["jul"]
                 i += 1
                 continue
-            m = _SECURITY.match(line)
+            m = _SECURITY.match(line) if line.startswith("ZN") else None
             if m:
                 t.security = " ".join(m["sec"].split())
                 t.op_signals = m["ops"].split()
@@ -246,27 +275,58 @@ def parse_header(lines: list[str]) -> Header:
                 print_copy = print_copy or line.startswith("PAGE")
                 i += 1
                 continue
-            if print_copy and not _FM.match(line) and _fm_within(lines, i, 40):
+            if print_copy and not _fm(line) and _fm_within(lines, i, 40):
                 i += 1  # the rest of a print copy's distribution block
                 continue
             if not h.found and _is_banner(line) and _next_text(lines, i + 1).startswith("PAGE "):
                 i += 1  # the banner printed above a print copy's header
                 continue
-            if not h.found and not (print_copy and _FM.match(line)):
+            if not h.found and not (print_copy and _fm(line)):
                 break  # no header: the text starts with the body
-        m = _FM.match(line)
-        if m and h.from_ is None:
+        m = _fm(line)
+        if m:
             h.from_ = " ".join(m["addr"].split())
             h.found = True
-            mode = None
-            i += 1
-            continue
-        if h.from_ is None and h.dtg_line is not None and fm_ahead is None:
-            fm_ahead = next((k for k in range(i, min(n, i + 60)) if _FM.match(lines[k].strip())), -1)
-        if h.from_ is None and h.dtg_line is not None and (fm_ahead or -1) > i:
+            i = _read_addressees(h, lines, i + 1, limit)
+            break
+        if h.dtg_line is not None and fm_ahead is None:
+            fm_ahead = next((k for k in range(i, min(n, i + 60)) if _fm(lines[k].strip())), -1)
+        if h.dtg_line is not None and (fm_ahead or -1) > i:
             i += 1  # print copies: page header and distribution list between DTG and FM
             continue
-        starts = _list_start(line, mode) if h.from_ is not None else None
+        break
+    h.end = i if h.found else 0
+    return h
+
+
+# First letters of the lines among the addressees that are no addressee: a
+# page header (``PAGE 02 ...``) or a press copy's date line (a weekday).
+_ADDR_NOISE_FIRST = frozenset("PMTWFS")
+
+
+def _read_addressees(h: Header, lines: list[str], i: int, limit: int) -> int:
+    """The TO and INFO lists below the FM line, read from ``lines[i]`` into
+    ``h``; returns the index of the first line after the header."""
+    mode: str | None = None          # "to" / "info" while reading addressees
+    while i < limit:
+        line = lines[i].strip()
+        if not line:
+            if mode and (h.to or h.info):
+                break
+            i += 1
+            continue
+        first = line[0]  # (the patterns below are tried only where it allows a match)
+        if mode is None and first in "Tt" and _PARTIAL_NOTE.match(line):
+            i += 1  # WikiLeaks' note on partial records stands above the header
+            continue
+        if mode is None and first in _WEEKDAY_FIRST and (press := parse_weekday_date(line)):
+            h.press_date = press
+            i += 1
+            continue
+        if line == "BT":  # ``^BT\s*$`` on a stripped line
+            i += 1
+            break
+        starts = _list_start(line, mode) if first in "TI" else None  # TO / INFO
         if starts:
             mode, rest = starts
             rest = _ADDR_PAGE.sub("", rest).strip()
@@ -274,21 +334,21 @@ def parse_header(lines: list[str]) -> Header:
                 (h.info if mode == "info" else h.to).append(parse_addressee(rest))
             i += 1
             continue
-        if mode and (_ADDR_PAGE.match(line) or parse_weekday_date(line)):
+        if mode and first in _ADDR_NOISE_FIRST and (_addr_page(line) or parse_weekday_date(line)):
             # page-break residue among the addressees; a press copy's date line
-            if not _ADDR_PAGE.match(line):
+            if not _addr_page(line):
                 h.press_date = h.press_date or parse_weekday_date(line)
             i += 1
             continue
-        if mode and _XMT.match(line):
+        # (``,?\s+XMT`` at the start of a stripped line needs the comma)
+        if mode and first == "," and _XMT.match(line):
             target = (h.info or h.to)[-1]
             target.excluded.extend(x.strip() for x in re.split(r"\s*[,;]\s*", line[4:]) if x.strip())
             i += 1
             continue
-        if mode and not _is_banner(line) and len(line) <= 120:
+        if mode and len(line) <= 120 and BANNER.match(line) is None:  # (not a banner)
             (h.info if mode == "info" else h.to).append(parse_addressee(line))
             i += 1
             continue
         break
-    h.end = i if h.found else 0
-    return h
+    return i

@@ -25,6 +25,9 @@ _SPECIAL = (
     (patterns.compile(r"^USDEL\s+SECRETARY\b"), lambda rest: "US Delegation, Secretary"),
     (patterns.compile(r"^USOFFICE\s+ALMATY\b"), lambda rest: "US Office Almaty"),
 )
+# The word each of them opens with (every pattern is ``^`` and a literal
+# word ended by ``\s`` or ``\b``): most FM lines (AMEMBASSY ...) need not try them.
+_SPECIAL_WORDS = tuple(pattern.pattern[1:].split("\\")[0] for pattern, _label in _SPECIAL)
 _KINDS = (("AMEMBASSY", "Embassy"), ("AMCONSUL", "Consulate"), ("AMCONGEN", "Consulate"),
           ("USMISSION", "Mission"), ("USOFFICE", "US Office"), ("USLO", "US Liaison Office"),
           ("REO", "REO"), ("USDEL", "US Delegation"))
@@ -38,7 +41,7 @@ def origin_name(from_line: str | None, station: str | None) -> str | None:
     """WikiLeaks-style office name from the FM line and the id's station."""
     if from_line:
         upper = " ".join(from_line.upper().split())
-        for pattern, label in _SPECIAL:
+        for pattern, label in _SPECIAL if upper.startswith(_SPECIAL_WORDS) else ():
             m = pattern.match(upper)
             if m:
                 rest = upper[m.end():].strip()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress, count
 
 from .. import patterns
 from .banner import CAPTIONS, find_captions
@@ -35,10 +36,13 @@ def _has_glue_hint(text: str) -> bool:
     """Any of :data:`_GLUE_HINTS` in ``text`` (spelt out: no generator per line)."""
     return ("E." in text or "EO " in text or "TAGS" in text or "SUBJ" in text or "REF" in text
             or "lassified" in text or "CLASSIFIED" in text or "SIPDIS" in text)
-_GLUED = patterns.compile(
-    r"(?<=\S)[ \t]+(?=(?:E\.\s?O\.\s?\d{5}|EO\s1\d{4}\b|TAGS:?\s+[A-Z]{2,}|SUBJECT:|SUBJ:|REFS?:|REF\(S\):"
-    r"|REFTELS?:|Classified\s+[Bb]y\b|CLASSIFIED\s+BY\b|SIPDIS\b))"
-)
+_GLUED_MARKER = (r"(?:E\.\s?O\.\s?\d{5}|EO\s1\d{4}\b|TAGS:?\s+[A-Z]{2,}|SUBJECT:|SUBJ:|REFS?:|REF\(S\):"
+                 r"|REFTELS?:|Classified\s+[Bb]y\b|CLASSIFIED\s+BY\b|SIPDIS\b)")
+_GLUED = patterns.compile(r"(?<=\S)[ \t]+(?=" + _GLUED_MARKER + ")")
+# The marker alone: it opens with a letter, which the regex engine can look
+# for quickly, where _GLUED, opening with a look-behind, is tried at every
+# character.
+_MARKER = patterns.compile(_GLUED_MARKER)
 # A paragraph start: ``1. (C)``, ``¶4.``, ``2)``.
 PARA_START = patterns.compile(r"^\s*(?:¶\s*)?\d{1,3}\s*[.)](?!\d)")
 _REASON = patterns.compile(r"1\s*[./]\s*[456]|REASON", re.I)
@@ -59,6 +63,12 @@ _STARTS = (
     ("classified", CLASSIFIED_BY, frozenset("(cC")),
 )
 _REF_FIRST = frozenset("¶rR")  # what REF_MARKER and REF can meet first
+# The same, by first character: the sets are disjoint, so each character
+# names at most one field.
+_START_BY_FIRST = {c: (name, pattern) for name, pattern, firsts in _STARTS for c in firsts}
+# A line that is one caption alone (``SIPDIS``, the most common preamble
+# line): what _CAPTION_ONLY and find_captions make of it, without them.
+_LONE_CAPTIONS = {caption: [caption] for caption in CAPTIONS}
 
 
 @dataclass
@@ -80,19 +90,38 @@ def split_glued(numbers: list[int], texts: list[str]) -> tuple[list[int], list[s
     """
     out_numbers: list[int] = []
     out: list[str] = []
-    for k, text in enumerate(texts):
-        if PARA_START.match(text):
-            out_numbers.extend(numbers[k:])
-            out.extend(texts[k:])
-            break
-        if len(text) < 2000 and _has_glue_hint(text) and _GLUED.search(text):
+    copied = 0  # texts[:copied] are in ``out``; the lines after go in unchanged
+    # (the first paragraph found in C: ``map`` is lazy, so it stops there)
+    first_paragraph = next(compress(count(), map(PARA_START.match, texts)), len(texts))
+    for k in range(first_paragraph):
+        text = texts[k]
+        if len(text) < 2000 and _has_glue_hint(text) and _is_glued(text):
             parts = _GLUED.split(text)
+            out_numbers += numbers[copied:k]
+            out += texts[copied:k]
             out_numbers.extend([numbers[k]] * len(parts))
             out.extend(parts)
-        else:
-            out_numbers.append(numbers[k])
-            out.append(text)
+            copied = k + 1
+    out_numbers += numbers[copied:]
+    out += texts[copied:]
     return out_numbers, out
+
+
+def _is_glued(text: str) -> bool:
+    """``_GLUED.search(text) is not None``: a marker with spaces or tabs
+    before it and a non-space character before those.  Found from each place
+    the marker matches (each start, not only those ``finditer`` gives, as
+    one marker's text may hold another)."""
+    m = _MARKER.search(text, 1)  # (a marker opening the line has nothing before it)
+    while m:
+        at = m.start()
+        lo = at
+        while lo > 0 and text[lo - 1] in " \t":
+            lo -= 1
+        if lo < at and lo > 0 and not text[lo - 1].isspace():
+            return True
+        m = _MARKER.search(text, at + 1)
+    return False
 
 
 def _has_lower(text: str) -> bool:
@@ -125,6 +154,8 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
 
     def close() -> None:
         nonlocal current, block
+        if current is None:  # (no field open: the block is empty too)
+            return
         if current == "tags":
             p.tags = join_lines(block)
         elif current == "subject":
@@ -140,15 +171,15 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
     for i, text in enumerate(texts):
         if i < skip:
             continue
-        number = numbers[i]
-        if not text.strip():
+        stripped = text.lstrip()
+        if not stripped:
             blank_since = True
             if current in ("subject", "tags", "classified", "eo"):
                 close()
             continue
         if PARA_START.match(text):
             break
-        first = text.lstrip()[:1]
+        first = stripped[0]
         rest = _ref_rest(text) if first in _REF_FIRST else None
         if rest is not None:
             # A REF block is cut by the rules of ``references.read_ref_block``
@@ -157,31 +188,31 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
             seen_field, blank_since = True, False
             ref_text, skip = read_ref_block(texts, i, rest)
             if ref_text is not None:
-                p.refs.append((ref_text, number))
+                p.refs.append((ref_text, numbers[i]))
             continue
-        for name, pattern, firsts in _STARTS:
-            m = pattern.match(text) if first in firsts else None
-            if m:
-                close()
-                current, seen_field, blank_since = name, True, False
-                rest = text.strip().lstrip("¶").lstrip() if name == "eo" else text[m.end():]
-                block = [rest] if rest.strip() else []
-                break
-        else:
-            if _continues(current, block, text, blank_since):
-                block.append(text)
-                blank_since = False
-                continue
-            if _CAPTION_ONLY.match(text):
-                close()
-                p.captions.extend(find_captions(text.upper()))
-                continue
-            if not seen_field and i < 15 and (_is_handling(text) or _field_ahead(texts, i + 1)):
-                close()
-                p.captions.extend(find_captions(text.upper()))
-                continue
+        start = _START_BY_FIRST.get(first)
+        m = start[1].match(text) if start else None
+        if m:
             close()
-            break
+            current, seen_field, blank_since = start[0], True, False
+            rest = text.strip().lstrip("¶").lstrip() if current == "eo" else text[m.end():]
+            block = [rest] if rest.strip() else []
+            continue
+        if _continues(current, block, text, blank_since):
+            block.append(text)
+            blank_since = False
+            continue
+        lone = _LONE_CAPTIONS.get(stripped.rstrip())
+        if lone or _CAPTION_ONLY.match(text):
+            close()
+            p.captions.extend(lone or find_captions(text.upper()))
+            continue
+        if not seen_field and i < 15 and (_is_handling(text) or _field_ahead(texts, i + 1)):
+            close()
+            p.captions.extend(find_captions(text.upper()))
+            continue
+        close()
+        break
     else:
         i = len(texts)
     close()
@@ -255,7 +286,8 @@ def _field_ahead(texts: list[str], start: int) -> bool:
     for text in texts[start:start + 10]:
         if PARA_START.match(text):
             return False
-        if EO.match(text) or TAGS.match(text) or SUBJECT.match(text):
+        field = _START_BY_FIRST.get(text.lstrip()[:1])
+        if field and field[0] != "classified" and field[1].match(text):  # EO, TAGS or SUBJECT
             return True
     return False
 

@@ -136,6 +136,30 @@ _CLASSIFIED_BY = patterns.compile(
 )
 
 
+def _classified_by(line: str) -> re.Match[str] | None:
+    """``_CLASSIFIED_BY.search(line)``, run only when the upper-cased line
+    holds a piece every match has (``ED BY``, ``CABLE``, ``AGE``, ``TELEGRAM``
+    or ``PLEA``: pieces without s, i or k, the letters other characters also
+    match under re.I).  The case-blind search is slow; most lines lack all."""
+    upper = line.upper()
+    if not ("ED BY" in upper or "CABLE" in upper or "AGE" in upper or "TELEGRAM" in upper or "PLEA" in upper):
+        return None
+    return _CLASSIFIED_BY.search(line)
+
+
+def _without_page_breaks(line: str) -> str:
+    """A collapsed line with the page breaks in it turned into spaces, and
+    collapsed again.  Each pattern is run only when the line holds its
+    literal (`` OF `` / ``PAGE ``, in any case: none of those letters has
+    another case-fold partner); a line left as it was is still collapsed."""
+    cleaned = line
+    if " OF " in cleaned.upper():
+        cleaned = _PAGE_BREAK.sub(" ", cleaned)
+    if "PAGE " in cleaned.upper():
+        cleaned = _OLD_PAGE_HEADER.sub(" ", cleaned)
+    return line if cleaned is line else _collapse(cleaned)
+
+
 def _clean_block(block: str) -> str:
     """The block on one line: page breaks, banners, filler, repeated markers
     (``REF: REF: A) ...``, ``A. REF: KATHMANDU 2282``) and anything from a
@@ -145,13 +169,12 @@ def _clean_block(block: str) -> str:
         line = _collapse(_clean_line(raw))
         if not line:
             continue
-        line = _PAGE_BREAK.sub(" ", line)
-        line = _OLD_PAGE_HEADER.sub(" ", line)
-        line = _collapse(line)
+        line = _without_page_breaks(line)
         if not line or _BANNER_LINE.match(line):
             continue
-        line = _TRAILING_BANNER.sub("", line)
-        cut = _CLASSIFIED_BY.search(line)
+        if line.endswith(("CONFIDENTIAL", "SECRET", "UNCLASSIFIED")):  # (the pattern ends so)
+            line = _TRAILING_BANNER.sub("", line)
+        cut = _classified_by(line)
         if cut:
             parts.append(line[: cut.start()])
             break
@@ -224,7 +247,8 @@ class _Tok:
 
 
 def _is_word(tok: _Tok) -> bool:
-    return tok.text[0].isalpha() and not any(c.isdigit() for c in tok.text)
+    text = tok.text
+    return text[0].isalpha() and (text.isalpha() or not any(c.isdigit() for c in text))
 
 
 def _is_serial(tok: _Tok) -> bool:
@@ -287,7 +311,7 @@ def _find_cables(text: str, toks: list[_Tok]) -> list[_Cable]:
     n = len(toks)
     while i < n:
         tok = toks[i]
-        glued = _GLUED_ID.fullmatch(tok.text)
+        glued = _GLUED_ID.fullmatch(tok.text) if tok.text[0].isdigit() else None  # (it opens with \d)
         if glued:
             station = canonical_station(glued.group(2))
             if station:
@@ -363,6 +387,8 @@ def _strip_edges(text: str) -> str:
         i += 1
     while j > i and _is_edge_word(words[j - 1]):
         j -= 1
+    if i == 0 and j == len(words):  # nothing dropped: the words joined are the text
+        return text.strip(" ;:,&")
     return " ".join(words[i:j]).strip(" ;:,&")
 
 
@@ -372,25 +398,7 @@ def _segments(text: str, toks: list[_Tok], cables: list[_Cable]) -> list[tuple[s
     between two cable references written back to back without a separator
     (``10 CARACAS 39 10 CARACAS 35``).  Each piece keeps the cables that
     start in it."""
-    starts = {c.first: c for c in cables}
-    ends = {c.last for c in cables}
-    covered = set()
-    for c in cables:
-        covered.update(range(c.first, c.last + 1))
-    cuts: list[tuple[int, int]] = []  # (first token not in the piece, first token of the next)
-    depth = 0
-    for k, tok in enumerate(toks):
-        t = tok.text
-        if k in starts and (k - 1) in ends:
-            cuts.append((k, k))
-        if t == "(":
-            depth += 1
-        elif t == ")":
-            depth = max(0, depth - 1)
-        elif k in covered:
-            continue
-        elif depth == 0 and (t == ";" or (tok.upper in _SEPARATORS and (k + 1) in starts)):
-            cuts.append((k, k + 1))
+    cuts = _cut_points(text, toks, cables)
     pieces: list[tuple[str, list[_Cable]]] = []
     begin_char = 0
     next_cable = 0  # cables are in token order
@@ -406,6 +414,37 @@ def _segments(text: str, toks: list[_Tok], cables: list[_Cable]) -> list[tuple[s
         if resume < len(toks):
             begin_char = toks[resume].start
     return pieces
+
+
+def _cut_points(text: str, toks: list[_Tok], cables: list[_Cable]) -> list[tuple[int, int]]:
+    """Where :func:`_segments` cuts: (first token not in the piece, first
+    token of the next), in order."""
+    if len(cables) <= 1 and ";" not in text and "(" not in text:
+        # The common case, short: no ``;``, no parentheses (the depth stays
+        # 0), no second cable to meet back to back; a separator right before
+        # the cable is the only possible cut.
+        first = cables[0].first if cables else 0
+        return [(first - 1, first)] if first > 0 and toks[first - 1].upper in _SEPARATORS else []
+    starts = {c.first: c for c in cables}
+    ends = {c.last for c in cables}
+    covered = set()
+    for c in cables:
+        covered.update(range(c.first, c.last + 1))
+    cuts: list[tuple[int, int]] = []
+    depth = 0
+    for k, tok in enumerate(toks):
+        t = tok.text
+        if k in starts and (k - 1) in ends:
+            cuts.append((k, k))
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth = max(0, depth - 1)
+        elif k in covered:
+            continue
+        elif depth == 0 and (t == ";" or (tok.upper in _SEPARATORS and (k + 1) in starts)):
+            cuts.append((k, k + 1))
+    return cuts
 
 
 def _kind(text: str) -> str:
@@ -620,10 +659,11 @@ def read_ref_block(lines: list[str], i: int, rest: str) -> tuple[str | None, int
     has_content = bool(prev)
     last_label = _last_label(prev, None)
     pending_blank = False
-    closed = bool(_CLASSIFIED_BY.search(prev))
+    closed = bool(_classified_by(prev))
     j = i + 1
     while j < n and not closed:
-        flat = _collapse(_clean_line(lines[j]))
+        raw = lines[j]
+        flat = _collapse(_clean_line(raw)) if raw.strip() else ""  # (a blank line cleans to "")
         if not flat or _DASHES.fullmatch(flat):
             pending_blank = True
             j += 1
@@ -651,7 +691,7 @@ def read_ref_block(lines: list[str], i: int, rest: str) -> tuple[str | None, int
         pending_blank = False
         last_label = _last_label(flat, last_label)
         prev = flat
-        closed = bool(_CLASSIFIED_BY.search(flat))
+        closed = bool(_classified_by(flat))
         j += 1
     if not has_content:
         return None, i + 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import patterns
 from ..data import malformed_ids, station_aliases, stations
 
@@ -12,6 +14,7 @@ _NOT_LETTERS = patterns.compile(r"[^A-Z]")
 _ID_STATION = {"USEUBRUSSELS": "BRUSSELS"}
 
 
+@lru_cache(maxsize=4096)  # the same few hundred names come back in every cable
 def canonical_station(name: str) -> str | None:
     """``NEW DELHI`` -> ``NEWDELHI``, ``SECSTATE`` -> ``STATE``; None if unknown.
 
