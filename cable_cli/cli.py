@@ -300,10 +300,13 @@ def _app_for(args: list[str]) -> typer.Typer:
     """The app with only the command ``args`` names, when it names one.
 
     Typer turns every registered command's signature into Click options on
-    each call, about 1 ms per command; ``cable meta FILE`` needs one of them.
-    Anything else (``--help``, ``--version``, a typo, TAB completion) gets
-    the whole app, so its help and errors list every command.
+    each call, about 1 ms per command; ``cable meta FILE`` needs one of them,
+    and so does completing ``cable meta --fo<TAB>``.  Anything else
+    (``--help``, ``--version``, a typo, completing ``cable me<TAB>``) gets
+    the whole app, so its help, errors and completions list every command.
     """
+    if os.environ.get("_CABLE_COMPLETE"):
+        args = _completed_words()
     if not args:
         return app
     chosen = [info for info in app.registered_commands if info.callback and info.callback.__name__ == args[0]]
@@ -312,6 +315,19 @@ def _app_for(args: list[str]) -> typer.Typer:
     narrowed = copy.copy(app)
     narrowed.registered_commands = chosen
     return narrowed
+
+
+def _completed_words() -> list[str]:
+    """The words before the one being completed, as the completion scripts in
+    ``completions/`` pass the command line: bash as ``COMP_WORDS`` and the
+    word's index ``COMP_CWORD``, zsh and fish as ``_TYPER_COMPLETE_ARGS`` (up
+    to the cursor).  Only the first of them is looked at, a command name."""
+    line = os.environ.get("_TYPER_COMPLETE_ARGS")
+    if line is not None:
+        words = line.split()
+        return words[1:] if line.endswith(" ") else words[1:-1]
+    words, index = os.environ.get("COMP_WORDS", "").split(), os.environ.get("COMP_CWORD", "")
+    return words[1:int(index)] if index.isdigit() else []
 
 
 def main() -> None:
