@@ -59,26 +59,20 @@ def find_summary(paragraphs: list[Paragraph], joined: JoinedParagraphs | None = 
         joined = JoinedParagraphs(paragraphs)
     if not _may_hold_summary(joined):
         return None, False
+    offset = 0  # where the paragraph's text starts in joined.text
     for index, para in enumerate(paragraphs):
         text = para.text
-        m = _SUMMARY_AT_START.match(text)
-        start = m.end() if m and m.group(0).strip() else None
-        if start is None and para.heading and _HEADING_SUMMARY.match(para.heading):
-            start = 0
-        if start is None and ("UMMARY" in text or "ummary" in text):
-            mm = _SUMMARY_INLINE.search(text)
-            start = mm.end() if mm else None
+        start = _summary_start(para, joined, offset)
         if start is None:
+            offset += len(text) + 2
             continue
         stop = _end_summary_heading(paragraphs, index) if joined.headed else None
-        begin, end_of_following = joined.bounds(index, stop or index + 12)
-        start += begin  # from here on, offsets in joined.text
-        end = search_end(_END_SUMMARY, joined.text, joined.lower, start, end_of_following)
+        _, end_of_following = joined.bounds(index, stop or index + 12)
+        end = search_end(_END_SUMMARY, joined.text, joined.lower, offset + start, end_of_following)
         if end:
-            return _tidy(joined.text[start:end.start()]), True
+            return _tidy(joined.text[offset + start:end.start()]), True
         if stop is not None:  # ``END SUMMARY`` set as a heading line (90PRETORIA2455)
-            return _tidy(joined.text[start:end_of_following]), True
-        start -= begin
+            return _tidy(joined.text[offset + start:end_of_following]), True
         if not text[start:].strip() and index + 1 < len(paragraphs):
             # ``Summary`` standing alone as a heading line: the next paragraph
             return _tidy(paragraphs[index + 1].text), False
@@ -92,6 +86,51 @@ def find_summary(paragraphs: list[Paragraph], joined: JoinedParagraphs | None = 
             joined_text = "\n\n".join(p.text for p in paragraphs[first:k]) + "\n\n" + joined.text[begin:end.start()]
             return _tidy(joined_text), True
     return None, False
+
+
+def _summary_start(para: Paragraph, joined: JoinedParagraphs, offset: int) -> int | None:
+    """Where a summary starts in ``para`` (whose text is at ``offset`` in
+    ``joined.text``): after a SUMMARY opening it, at 0 under a SUMMARY
+    heading, after an inline ``SUMMARY:`` or ``BEGIN SUMMARY``; None when
+    the paragraph holds no start."""
+    text = para.text
+    m = _SUMMARY_AT_START.match(text)
+    if m and m.group(0).strip():
+        return m.end()
+    if para.heading and _HEADING_SUMMARY.match(para.heading):
+        return 0
+    if "UMMARY" in text or "ummary" in text:
+        m = _search_inline_summary(joined.text, joined.lower, offset, offset + len(text))
+        if m:
+            return m.end() - offset
+    return None
+
+
+def _search_inline_summary(text: str, lower: str | None, begin: int, end: int) -> re.Match[str] | None:
+    """``_SUMMARY_INLINE.search(text, begin, end)``, tried only at the S
+    before each ``ummary`` in ``lower`` (``text`` lower-cased) and at a
+    BEGIN before the white space ahead of that S: a match starts at one or
+    the other.  Those places come in order, so the first match is the
+    search's.  (Speed: the pattern, case-insensitive and with no literal
+    prefix, is otherwise tried at every character.  No ``begin`` test on
+    ``lower``: the dotless ``ı`` is one of BEGIN's letters under re.I.)"""
+    if lower is None:
+        return _SUMMARY_INLINE.search(text, begin, end)
+    at = lower.find("ummary", begin + 1, end)
+    while at >= 0:
+        s_at = at - 1
+        lo = s_at
+        while lo > begin and text[lo - 1].isspace():
+            lo -= 1
+        if lo < s_at and lo - 5 >= begin:
+            m = _SUMMARY_INLINE.match(text, lo - 5, end)
+            if m:
+                return m
+        m = _SUMMARY_INLINE.match(text, s_at, end)
+        if m:
+            return m
+        at = lower.find("ummary", at + 1, end)
+    return None
 
 
 def _end_summary_heading(paragraphs: list[Paragraph], index: int) -> int | None:
