@@ -45,7 +45,12 @@ class JoinedParagraphs:
         """Where the texts of paragraphs[first:stop] (stop clipped to the
         count) stand in ``text``: ``text[begin:end]`` is their
         ``"\\n\\n".join``.  The searches take these bounds rather than a
-        copy of the piece (and of its lower-cased copy)."""
+        copy of the piece (and of its lower-cased copy).
+
+        (``lower[begin:end]`` stands for the piece lower-cased: when no
+        character changes length, the two differ at most in a final sigma's
+        form, and the copies only serve to find ASCII words.)
+        """
         stop = min(stop, len(self.texts))
         begin = sum(map(len, self.texts[:first])) + 2 * first
         end = begin + sum(map(len, self.texts[first:stop])) + 2 * (stop - first - 1)

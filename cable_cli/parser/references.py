@@ -17,6 +17,7 @@ quantifiers that can overlap.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .. import patterns
 from ..model import Reference
@@ -112,6 +113,15 @@ _LABEL = patterns.compile(
 _LABEL_GAP = patterns.compile(r"^[ ,;:-]*$")
 
 
+def _label_candidates(text: str) -> Iterator[re.Match[str]]:
+    """``_LABEL.finditer(text)``, skipped when ``text`` has none of the
+    ``.`` ``)`` ``:`` that every label ends with: the scan has no literal
+    to look for and tries each character (half the REF blocks have none)."""
+    if "." in text or ")" in text or ":" in text:
+        return _LABEL.finditer(text)
+    return iter(())
+
+
 def _clean_line(line: str) -> str:
     line = line.replace("\u00b6", " ").replace("\t", " ").strip()
     if line.endswith("\\"):  # some builds end every line with a backslash
@@ -179,7 +189,10 @@ def _clean_block(block: str) -> str:
             parts.append(line[: cut.start()])
             break
         parts.append(line)
-    return _collapse(_INNER_MARKER.sub(" ", " ".join(parts)))
+    joined = " ".join(parts)
+    if "." in joined or ":" in joined:  # (every inner marker ends in one)
+        joined = _INNER_MARKER.sub(" ", joined)
+    return _collapse(joined)
 
 
 # ---------------------------------------------------------------------------
@@ -207,7 +220,7 @@ def _labels(text: str) -> list[tuple[int, int, str]]:
     """
     found: list[tuple[int, int, str]] = []
     expected_letter, expected_digit = "A", "1"
-    for m in _LABEL.finditer(text):
+    for m in _label_candidates(text):
         label = (m.group("p") or m.group("q") or m.group("d")).upper()
         if (
             found
@@ -304,7 +317,10 @@ def _find_cables(text: str, toks: list[str], matches: list[re.Match[str]]) -> li
     n = len(toks)
     while i < n:
         tok = toks[i]
-        glued = _GLUED_ID.fullmatch(tok) if tok[0].isdigit() else None  # (it opens with \d)
+        if not tok[0].isdigit():  # a reference is found at its serial or its glued id: digits first
+            i += 1
+            continue
+        glued = None if tok.isdigit() else _GLUED_ID.fullmatch(tok)  # (an id has letters)
         if glued:
             station = canonical_station(glued.group(2))
             if station:
@@ -566,7 +582,7 @@ def _last_label(flat: str, after: str | None) -> str | None:
         else:
             expected_letter = _successor(after)
     last = after
-    for m in _LABEL.finditer(flat):
+    for m in _label_candidates(flat):
         label = (m.group("p") or m.group("q") or m.group("d")).upper()
         if label == expected_digit:
             expected_letter, expected_digit = None, _successor(label)
