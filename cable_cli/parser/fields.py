@@ -681,9 +681,9 @@ def parse_tags(raw: str) -> list[str]:
         a = pending[i]
         if i + 1 < len(pending) and not pipe:
             b = pending[i + 1]
-            if (
-                not a.startswith("\x00") and not b.startswith("\x00")
-                and a.isalpha() and a.isupper() and a not in known and len(a) >= 4
+            if (  # (most items are known codes: that test first)
+                len(a) >= 4 and a not in known and a.isalpha() and a.isupper()
+                and not a.startswith("\x00") and not b.startswith("\x00")
                 and _PERSON_PART.match(b) and b.replace(" ", "").replace(".", "").isupper()
                 and b.split()[0] not in known and len(b.split()[0].rstrip(".")) >= 3
                 and len(b.split()) <= 3
