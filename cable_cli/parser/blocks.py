@@ -9,6 +9,7 @@ SUMMARY is that paragraph; the caller records a defect.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .. import patterns
 from ..model import Paragraph
@@ -40,18 +41,20 @@ class JoinedParagraphs:
         # Most paragraphs have no heading: the heading tests need only these.
         self.headed = [p for p in paragraphs if p.heading]
 
-    def span(self, first: int, stop: int) -> tuple[str, str | None]:
-        """``"\\n\\n".join`` of the texts of paragraphs[first:stop] (stop
-        clipped to the count), and its lower-cased copy when there is one.
+    def bounds(self, first: int, stop: int) -> tuple[int, int]:
+        """Where the texts of paragraphs[first:stop] (stop clipped to the
+        count) stand in ``text``: ``text[begin:end]`` is their
+        ``"\\n\\n".join``.  The searches take these bounds rather than a
+        copy of the piece (and of its lower-cased copy).
 
-        (A slice of the whole's lower-cased copy stands for the lower-cased
-        slice: when no character changes length, the two differ at most in
-        a final sigma's form, and the copies only serve to find ASCII words.)
+        (``lower[begin:end]`` stands for the piece lower-cased: when no
+        character changes length, the two differ at most in a final sigma's
+        form, and the copies only serve to find ASCII words.)
         """
         stop = min(stop, len(self.texts))
         begin = sum(map(len, self.texts[:first])) + 2 * first
         end = begin + sum(map(len, self.texts[first:stop])) + 2 * (stop - first - 1)
-        return self.text[begin:end], (self.lower[begin:end] if self.lower is not None else None)
+        return begin, end
 
 
 def find_summary(paragraphs: list[Paragraph], joined: JoinedParagraphs | None = None) -> tuple[str | None, bool]:
@@ -61,24 +64,20 @@ def find_summary(paragraphs: list[Paragraph], joined: JoinedParagraphs | None = 
         joined = JoinedParagraphs(paragraphs)
     if not _may_hold_summary(joined):
         return None, False
+    offset = 0  # where the paragraph's text starts in joined.text
     for index, para in enumerate(paragraphs):
         text = para.text
-        m = _SUMMARY_AT_START.match(text)
-        start = m.end() if m and m.group(0).strip() else None
-        if start is None and para.heading and _HEADING_SUMMARY.match(para.heading):
-            start = 0
-        if start is None and ("UMMARY" in text or "ummary" in text):
-            mm = _SUMMARY_INLINE.search(text)
-            start = mm.end() if mm else None
+        start = _summary_start(para, joined, offset)
         if start is None:
+            offset += len(text) + 2
             continue
         stop = _end_summary_heading(paragraphs, index) if joined.headed else None
-        following, following_lower = joined.span(index, stop or index + 12)
-        end = search_end(_END_SUMMARY, following, following_lower, start)
+        _, end_of_following = joined.bounds(index, stop or index + 12)
+        end = search_end(_END_SUMMARY, joined.text, joined.lower, offset + start, end_of_following)
         if end:
-            return _tidy(following[start:end.start()]), True
+            return _tidy(joined.text[offset + start:end.start()]), True
         if stop is not None:  # ``END SUMMARY`` set as a heading line (90PRETORIA2455)
-            return _tidy(following[start:]), True
+            return _tidy(joined.text[offset + start:end_of_following]), True
         if not text[start:].strip() and index + 1 < len(paragraphs):
             # ``Summary`` standing alone as a heading line: the next paragraph
             return _tidy(paragraphs[index + 1].text), False
@@ -86,12 +85,57 @@ def find_summary(paragraphs: list[Paragraph], joined: JoinedParagraphs | None = 
     # ``END SUMMARY`` with no start (03KABUL1008): the paragraph it closes.
     first = next((k for k, p in enumerate(paragraphs[:12]) if p.number is not None), 0)
     for k in range(first, min(len(paragraphs), first + 3)):
-        text, lower = joined.span(k, k + 1)
-        end = search_end(_END_SUMMARY, text, lower, 0)
+        begin, end_of_paragraph = joined.bounds(k, k + 1)
+        end = search_end(_END_SUMMARY, joined.text, joined.lower, begin, end_of_paragraph)
         if end:
-            joined_text = "\n\n".join(p.text for p in paragraphs[first:k]) + "\n\n" + paragraphs[k].text[:end.start()]
+            joined_text = "\n\n".join(p.text for p in paragraphs[first:k]) + "\n\n" + joined.text[begin:end.start()]
             return _tidy(joined_text), True
     return None, False
+
+
+def _summary_start(para: Paragraph, joined: JoinedParagraphs, offset: int) -> int | None:
+    """Where a summary starts in ``para`` (whose text is at ``offset`` in
+    ``joined.text``): after a SUMMARY opening it, at 0 under a SUMMARY
+    heading, after an inline ``SUMMARY:`` or ``BEGIN SUMMARY``; None when
+    the paragraph holds no start."""
+    text = para.text
+    m = _SUMMARY_AT_START.match(text)
+    if m and m.group(0).strip():
+        return m.end()
+    if para.heading and _HEADING_SUMMARY.match(para.heading):
+        return 0
+    if "UMMARY" in text or "ummary" in text:
+        m = _search_inline_summary(joined.text, joined.lower, offset, offset + len(text))
+        if m:
+            return m.end() - offset
+    return None
+
+
+def _search_inline_summary(text: str, lower: str | None, begin: int, end: int) -> re.Match[str] | None:
+    """``_SUMMARY_INLINE.search(text, begin, end)``, tried only at the S
+    before each ``ummary`` in ``lower`` (``text`` lower-cased) and at a
+    BEGIN before the white space ahead of that S: a match starts at one or
+    the other.  Those places come in order, so the first match is the
+    search's.  (Speed: the pattern, case-insensitive and with no literal
+    prefix, is otherwise tried at every character.  No ``begin`` test on
+    ``lower``: the dotless ``ı`` is one of BEGIN's letters under re.I.)"""
+    if lower is None:
+        return _SUMMARY_INLINE.search(text, begin, end)
+    at = lower.find("ummary", begin + 1, end)
+    while at >= 0:
+        s_at = at - 1
+        lo = s_at
+        while lo > begin and text[lo - 1].isspace():
+            lo -= 1
+        if lo < s_at and lo - 5 >= begin:
+            m = _SUMMARY_INLINE.match(text, lo - 5, end)
+            if m:
+                return m
+        m = _SUMMARY_INLINE.match(text, s_at, end)
+        if m:
+            return m
+        at = lower.find("ummary", at + 1, end)
+    return None
 
 
 def _end_summary_heading(paragraphs: list[Paragraph], index: int) -> int | None:
@@ -173,21 +217,12 @@ def _blocks_in(joined: str, lower: str | None, word: str,
             return found
 
 
-# Where a block start can stand in the lower-cased text: WORD, an optional
-# s (``ſ`` too: it matches S under re.I and stays itself when lower-cased),
-# white space and a colon, as every start match has after WORD.
-_WORD_COLON = {key: patterns.compile(key + r"[sſ]?\s*:") for key in ("comment", "note")}
-
-
 def _search_word(pattern: re.Pattern[str], text: str, lower: str, key: str, pos: int) -> re.Match[str] | None:
     """``pattern.search(text, pos)`` for a block-start pattern, tried only
     where ``key`` (lower-cased WORD) stands with its colon, backed up over a
     ``BEGIN`` and whitespace before it: a match must start there, so
     ``match`` at each such place finds the same as a scan, without scanning."""
-    candidates = _WORD_COLON[key]
-    found = candidates.search(lower, pos)
-    while found:
-        at = found.start()
+    for at in _word_colon_starts(lower, key, pos):
         lo = at
         while lo > pos and text[lo - 1].isspace():
             lo -= 1
@@ -198,8 +233,29 @@ def _search_word(pattern: re.Pattern[str], text: str, lower: str, key: str, pos:
         m = pattern.match(text, at)
         if m:
             return m
-        found = candidates.search(lower, at + 1)
     return None
+
+
+def _word_colon_starts(lower: str, key: str, pos: int) -> Iterator[int]:
+    """Where ``key``, an optional s (``ſ`` too: it matches S under re.I and
+    stays itself when lower-cased), white space and a colon stand in
+    ``lower``, as every start match has after WORD: the places from ``pos``
+    on, in order.
+
+    Speed: found from the colons, a few per cable and each a memchr away,
+    rather than by a scan for WORD.  Each colon closes at most one place
+    (WORD or WORD+s, right before the white space ahead of the colon)."""
+    colon = lower.find(":", pos)
+    while colon >= 0:
+        lo = colon
+        while lo > pos and lower[lo - 1].isspace():
+            lo -= 1
+        at = lo - len(key)
+        if at >= pos and lower.startswith(key, at):
+            yield at
+        elif at > pos and lower[lo - 1] in "sſ" and lower.startswith(key, at - 1):
+            yield at - 1
+        colon = lower.find(":", colon + 1)
 
 
 _HEADING_IS = {word: patterns.compile(rf"\s*(?:BEGIN\s+)?{word}S?\s*[:.]?\s*", re.I) for word in ("COMMENT", "NOTE")}
@@ -211,29 +267,33 @@ def _lower_or_none(text: str) -> str | None:
     return lower if len(lower) == len(text) else None
 
 
-def search_end(pattern: re.Pattern[str], text: str, lower: str | None, pos: int) -> re.Match[str] | None:
-    """``pattern.search(text, pos)`` for an ``\\(?\\s*END...`` pattern, tried
-    only where ``end`` stands in ``lower`` (``text`` lower-cased), backed up
-    over the white space and ``(`` a match may start with.
+def search_end(pattern: re.Pattern[str], text: str, lower: str | None, pos: int,
+               endpos: int | None = None) -> re.Match[str] | None:
+    """``pattern.search(text, pos, endpos)`` for an ``\\(?\\s*END...``
+    pattern (``endpos`` None: the end of ``text``), tried only where ``end``
+    stands in ``lower`` (``text`` lower-cased), backed up over the white
+    space and ``(`` a match may start with.
 
     Speed: the pattern has no literal prefix and, case-insensitive, is
     otherwise tried at every character.  Same result: a match starting
     anywhere before that END would reach the same END and go on the same
     way, so the leftmost possible start decides for that END.
     """
+    if endpos is None:
+        endpos = len(text)
     if lower is None:
-        return pattern.search(text, pos)
-    at = lower.find("end", pos)
+        return pattern.search(text, pos, endpos)
+    at = lower.find("end", pos, endpos)
     while at >= 0:
         lo = at
         while lo > pos and text[lo - 1].isspace():
             lo -= 1
         if lo > pos and text[lo - 1] == "(":
             lo -= 1
-        m = pattern.match(text, lo)
+        m = pattern.match(text, lo, endpos)
         if m:
             return m
-        at = lower.find("end", at + 1)
+        at = lower.find("end", at + 1, endpos)
     return None
 
 

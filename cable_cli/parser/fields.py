@@ -172,6 +172,13 @@ def _all_caps(tok: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _has_lower(text: str) -> bool:
+    """Is any character lower-case?"""
+    if text.isascii():  # (in ASCII, upper() changes exactly the lower-case letters)
+        return text.upper() != text
+    return any(c.islower() for c in text)
+
+
 def _is_role(tok: str, mixed: bool) -> bool:
     low = tok.lower().rstrip(".,:;").replace("0", "o")
     if low in _ROLE_WORDS or "/" in tok:
@@ -210,7 +217,7 @@ def _split_name(segment: str, mixed: bool) -> tuple[str | None, str | None]:
     name_toks = toks[i:]
     # initials, suffixes or particles alone do not make a name
     has_word = any(
-        len([c for c in t if c.isalpha()]) >= 2 and not _NAME_SUFFIX.match(t) and t.lower() not in _NAME_PARTICLES
+        sum(map(str.isalpha, t)) >= 2 and not _NAME_SUFFIX.match(t) and t.lower() not in _NAME_PARTICLES
         for t in name_toks
     )
     if not has_word:
@@ -349,14 +356,14 @@ def parse_classified_by(raw: str) -> ClassifiedBy:
     name: str | None = None
     for idx, seg in enumerate(segments):
         # case is judged per segment: "ROBERT A. POLLARD, Minister-Counselor"
-        title, person = _split_name(seg, any(c.islower() for c in seg))
+        title, person = _split_name(seg, _has_lower(seg))
         if person is None:
             titles.append(_trim_dot(seg))
             continue
         name = person
         if title:
             titles.append(title)
-        after = [_trim_dot(s) for s in segments[idx + 1:] if _trim_dot(s)]
+        after = [t for t in map(_trim_dot, segments[idx + 1:]) if t]
         if not titles and after:
             titles = after
         break
@@ -422,8 +429,13 @@ def _iso(y: int, m: int, d: int) -> str | None:
         return None
 
 
+_DIGIT = patterns.compile(r"\d")
+
+
 def _find_date(text: str) -> tuple[str | None, int, int]:
     """(iso date or None, start, end) of the first date-looking thing."""
+    if _DIGIT.search(text) is None:  # every date form has digits (half the lines: DECL: OADR, N/A)
+        return None, -1, -1
     found: list[tuple[int, int, str | None]] = []
     m = _DATE_YMD.search(text)
     if m:
@@ -669,9 +681,9 @@ def parse_tags(raw: str) -> list[str]:
         a = pending[i]
         if i + 1 < len(pending) and not pipe:
             b = pending[i + 1]
-            if (
-                not a.startswith("\x00") and not b.startswith("\x00")
-                and a.isalpha() and a.isupper() and a not in known and len(a) >= 4
+            if (  # (most items are known codes: that test first)
+                len(a) >= 4 and a not in known and a.isalpha() and a.isupper()
+                and not a.startswith("\x00") and not b.startswith("\x00")
                 and _PERSON_PART.match(b) and b.replace(" ", "").replace(".", "").isupper()
                 and b.split()[0] not in known and len(b.split()[0].rstrip(".")) >= 3
                 and len(b.split()) <= 3

@@ -17,6 +17,7 @@ quantifiers that can overlap.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .. import patterns
 from ..model import Reference
@@ -112,6 +113,15 @@ _LABEL = patterns.compile(
 _LABEL_GAP = patterns.compile(r"^[ ,;:-]*$")
 
 
+def _label_candidates(text: str) -> Iterator[re.Match[str]]:
+    """``_LABEL.finditer(text)``, skipped when ``text`` has none of the
+    ``.`` ``)`` ``:`` that every label ends with: the scan has no literal
+    to look for and tries each character (half the REF blocks have none)."""
+    if "." in text or ")" in text or ":" in text:
+        return _LABEL.finditer(text)
+    return iter(())
+
+
 def _clean_line(line: str) -> str:
     line = line.replace("\u00b6", " ").replace("\t", " ").strip()
     if line.endswith("\\"):  # some builds end every line with a backslash
@@ -179,7 +189,10 @@ def _clean_block(block: str) -> str:
             parts.append(line[: cut.start()])
             break
         parts.append(line)
-    return _collapse(_INNER_MARKER.sub(" ", " ".join(parts)))
+    joined = " ".join(parts)
+    if "." in joined or ":" in joined:  # (every inner marker ends in one)
+        joined = _INNER_MARKER.sub(" ", joined)
+    return _collapse(joined)
 
 
 # ---------------------------------------------------------------------------
@@ -207,7 +220,7 @@ def _labels(text: str) -> list[tuple[int, int, str]]:
     """
     found: list[tuple[int, int, str]] = []
     expected_letter, expected_digit = "A", "1"
-    for m in _LABEL.finditer(text):
+    for m in _label_candidates(text):
         label = (m.group("p") or m.group("q") or m.group("d")).upper()
         if (
             found
@@ -236,61 +249,54 @@ def _labels(text: str) -> list[tuple[int, int, str]]:
 # Cable references inside one item.
 
 
-class _Tok:
-    __slots__ = ("text", "start", "end", "upper")
-
-    def __init__(self, m: re.Match[str]) -> None:
-        self.text = m.group()
-        self.start = m.start()
-        self.end = m.end()
-        self.upper = self.text.upper()
+# An item's tokens are two parallel lists: ``toks``, the token texts, which
+# the rules below read, and ``matches``, the token matches, for the few
+# places that need a token's offset in the item's text.
 
 
-def _is_word(tok: _Tok) -> bool:
-    text = tok.text
-    return text[0].isalpha() and (text.isalpha() or not any(c.isdigit() for c in text))
+def _is_word(tok: str) -> bool:
+    return tok[0].isalpha() and (tok.isalpha() or not any(c.isdigit() for c in tok))
 
 
-def _is_serial(tok: _Tok) -> bool:
-    return tok.text.isdigit() and len(tok.text) <= 8 and int(tok.text) < 1_000_000
+def _is_serial(tok: str) -> bool:
+    return tok.isdigit() and len(tok) <= 8 and int(tok) < 1_000_000
 
 
-def _is_year(tok: _Tok) -> bool:
-    t = tok.text
-    return t.isdigit() and (len(t) == 2 or (len(t) == 4 and 1900 <= int(t) <= 2099))
+def _is_year(tok: str) -> bool:
+    return tok.isdigit() and (len(tok) == 2 or (len(tok) == 4 and 1900 <= int(tok) <= 2099))
 
 
-def _station_before(toks: list[_Tok], i: int, floor: int) -> tuple[str, int] | None:
+def _station_before(toks: list[str], i: int, floor: int) -> tuple[str, int] | None:
     """The longest known station made of the words just before toks[i]."""
     first = i
     while first > floor and i - first < _MAX_STATION_WORDS and _is_word(toks[first - 1]):
         first -= 1
     for begin in range(first, i):  # longest span first
-        station = canonical_station(" ".join(t.text for t in toks[begin:i]))
+        station = canonical_station(" ".join(toks[begin:i]))
         if station:
             return station, begin
     return None
 
 
-def _is_paren_year(toks: list[_Tok], k: int) -> bool:
+def _is_paren_year(toks: list[str], k: int) -> bool:
     """``( YY )`` at toks[k:k+3]."""
     return (
         k + 2 < len(toks)
-        and toks[k].text == "("
-        and toks[k + 2].text == ")"
-        and toks[k + 1].text.isdigit()
-        and len(toks[k + 1].text) == 2
+        and toks[k] == "("
+        and toks[k + 2] == ")"
+        and toks[k + 1].isdigit()
+        and len(toks[k + 1]) == 2
     )
 
 
-def _station_at(toks: list[_Tok], j: int) -> bool:
+def _station_at(toks: list[str], j: int) -> bool:
     """Do toks[j:] start with a station followed by a serial?"""
     k = j
     while k < len(toks) and k - j < _MAX_STATION_WORDS and _is_word(toks[k]):
         k += 1
     if k == j or k >= len(toks) or not _is_serial(toks[k]):
         return False
-    return any(canonical_station(" ".join(t.text for t in toks[j:e])) for e in range(k, j, -1))
+    return any(canonical_station(" ".join(toks[j:e])) for e in range(k, j, -1))
 
 
 class _Cable:
@@ -304,14 +310,17 @@ class _Cable:
         self.serials = serials
 
 
-def _find_cables(text: str, toks: list[_Tok]) -> list[_Cable]:
+def _find_cables(text: str, toks: list[str], matches: list[re.Match[str]]) -> list[_Cable]:
     cables: list[_Cable] = []
     floor = 0  # tokens before it belong to an earlier reference
     i = 0
     n = len(toks)
     while i < n:
         tok = toks[i]
-        glued = _GLUED_ID.fullmatch(tok.text) if tok.text[0].isdigit() else None  # (it opens with \d)
+        if not tok[0].isdigit():  # a reference is found at its serial or its glued id: digits first
+            i += 1
+            continue
+        glued = None if tok.isdigit() else _GLUED_ID.fullmatch(tok)  # (an id has letters)
         if glued:
             station = canonical_station(glued.group(2))
             if station:
@@ -319,22 +328,22 @@ def _find_cables(text: str, toks: list[_Tok]) -> list[_Cable]:
                 floor = i + 1
             i += 1
             continue
-        if not _is_serial(tok) or i == floor or text[tok.start - 1] == "'":  # ``KINSHASA '99``
+        if not _is_serial(tok) or i == floor or text[matches[i].start() - 1] == "'":  # ``KINSHASA '99``
             i += 1
             continue
-        glued_year = _GLUED_YEAR.fullmatch(toks[i - 1].text)
+        glued_year = _GLUED_YEAR.fullmatch(toks[i - 1])
         if glued_year and canonical_station(glued_year.group(2)):
             station = canonical_station(glued_year.group(2)) or ""
-            cables.append(_Cable(i - 1, i, int(glued_year.group(1)), station, [tok.text]))
+            cables.append(_Cable(i - 1, i, int(glued_year.group(1)), station, [tok]))
             floor = i + 1
             i += 1
             continue
         found = _station_before(toks, i, floor)
-        nxt = toks[i + 1].upper if i + 1 < n else ""
+        nxt = toks[i + 1].upper() if i + 1 < n else ""
         if (
             found is None
             or nxt in _MONTHS  # ``NICOSIA 17 MARCH 85`` is a date
-            or (nxt == "/" and i + 2 < n and toks[i + 2].text[0].isdigit())  # ``5/12/04``
+            or (nxt == "/" and i + 2 < n and toks[i + 2][0].isdigit())  # ``5/12/04``
         ):
             i += 1
             continue
@@ -342,28 +351,28 @@ def _find_cables(text: str, toks: list[_Tok]) -> list[_Cable]:
         first = begin
         yy: int | None = None
         if begin > floor and _is_year(toks[begin - 1]):
-            yy = int(toks[begin - 1].text) % 100
+            yy = int(toks[begin - 1]) % 100
             first = begin - 1
         elif begin - 3 >= floor and _is_paren_year(toks, begin - 3):
             # ``BRASILIA 709 (08) SAO PAULO 542``: the year of the next one.
-            yy = int(toks[begin - 2].text)
+            yy = int(toks[begin - 2])
             first = begin - 3
-        serials = [tok.text]
+        serials = [tok]
         last = i
         # ``STATE 12345 (07)``: the year after the serial.
         if last + 3 < n and _is_paren_year(toks, last + 1) and not _station_at(toks, last + 4):
             if yy is None:
-                yy = int(toks[last + 2].text)
+                yy = int(toks[last + 2])
             last += 3
         # ``BRASILIA 2799 AND 2764``, ``STATE 123, 456``: the same station.
-        while last + 2 < n and toks[last + 1].upper in ("AND", "&", ","):
+        while last + 2 < n and toks[last + 1].upper() in ("AND", "&", ","):
             cand = toks[last + 2]
             if not _is_serial(cand) or _station_at(toks, last + 3):
                 break
-            after = toks[last + 3].upper if last + 3 < n else ""
+            after = toks[last + 3].upper() if last + 3 < n else ""
             if after in _MONTHS:
                 break
-            serials.append(cand.text)
+            serials.append(cand)
             last += 2
         cables.append(_Cable(first, last, yy, station, serials))
         floor = last + 1
@@ -392,7 +401,8 @@ def _strip_edges(text: str) -> str:
     return " ".join(words[i:j]).strip(" ;:,&")
 
 
-def _segments(text: str, toks: list[_Tok], cables: list[_Cable]) -> list[tuple[str, list[_Cable]]]:
+def _segments(text: str, toks: list[str], matches: list[re.Match[str]],
+              cables: list[_Cable]) -> list[tuple[str, list[_Cable]]]:
     """Cut an item into references: at every ``;`` (outside parentheses),
     at a ``:``/``,``/``AND`` followed by the start of a cable reference, and
     between two cable references written back to back without a separator
@@ -403,7 +413,7 @@ def _segments(text: str, toks: list[_Tok], cables: list[_Cable]) -> list[tuple[s
     begin_char = 0
     next_cable = 0  # cables are in token order
     for cut, resume in [*cuts, (len(toks), len(toks))]:
-        end_char = toks[cut].start if cut < len(toks) else len(text)
+        end_char = matches[cut].start() if cut < len(toks) else len(text)
         piece = _strip_edges(text[begin_char:end_char])
         mine = []
         while next_cable < len(cables) and cables[next_cable].first < cut:
@@ -412,11 +422,11 @@ def _segments(text: str, toks: list[_Tok], cables: list[_Cable]) -> list[tuple[s
         if piece:
             pieces.append((piece, mine))
         if resume < len(toks):
-            begin_char = toks[resume].start
+            begin_char = matches[resume].start()
     return pieces
 
 
-def _cut_points(text: str, toks: list[_Tok], cables: list[_Cable]) -> list[tuple[int, int]]:
+def _cut_points(text: str, toks: list[str], cables: list[_Cable]) -> list[tuple[int, int]]:
     """Where :func:`_segments` cuts: (first token not in the piece, first
     token of the next), in order."""
     if len(cables) <= 1 and ";" not in text and "(" not in text:
@@ -424,7 +434,7 @@ def _cut_points(text: str, toks: list[_Tok], cables: list[_Cable]) -> list[tuple
         # 0), no second cable to meet back to back; a separator right before
         # the cable is the only possible cut.
         first = cables[0].first if cables else 0
-        return [(first - 1, first)] if first > 0 and toks[first - 1].upper in _SEPARATORS else []
+        return [(first - 1, first)] if first > 0 and toks[first - 1].upper() in _SEPARATORS else []
     starts = {c.first: c for c in cables}
     ends = {c.last for c in cables}
     covered = set()
@@ -432,8 +442,7 @@ def _cut_points(text: str, toks: list[_Tok], cables: list[_Cable]) -> list[tuple
         covered.update(range(c.first, c.last + 1))
     cuts: list[tuple[int, int]] = []
     depth = 0
-    for k, tok in enumerate(toks):
-        t = tok.text
+    for k, t in enumerate(toks):
         if k in starts and (k - 1) in ends:
             cuts.append((k, k))
         if t == "(":
@@ -442,7 +451,7 @@ def _cut_points(text: str, toks: list[_Tok], cables: list[_Cable]) -> list[tuple
             depth = max(0, depth - 1)
         elif k in covered:
             continue
-        elif depth == 0 and (t == ";" or (tok.upper in _SEPARATORS and (k + 1) in starts)):
+        elif depth == 0 and (t == ";" or (t.upper() in _SEPARATORS and (k + 1) in starts)):
             cuts.append((k, k + 1))
     return cuts
 
@@ -453,10 +462,11 @@ def _kind(text: str) -> str:
 
 
 def _item_references(label: str | None, text: str, yy: int | None) -> list[Reference]:
-    toks = [_Tok(m) for m in _TOKEN.finditer(text)]
-    cables = _find_cables(text, toks)
+    matches = list(_TOKEN.finditer(text))
+    toks = [m[0] for m in matches]
+    cables = _find_cables(text, toks, matches)
     refs: list[Reference] = []
-    for piece, mine in _segments(text, toks, cables):
+    for piece, mine in _segments(text, toks, matches, cables):
         if not mine:
             if any(c.isalnum() for c in piece):
                 refs.append(Reference(label, piece, None, _kind(piece)))
@@ -572,7 +582,7 @@ def _last_label(flat: str, after: str | None) -> str | None:
         else:
             expected_letter = _successor(after)
     last = after
-    for m in _LABEL.finditer(flat):
+    for m in _label_candidates(flat):
         label = (m.group("p") or m.group("q") or m.group("d")).upper()
         if label == expected_digit:
             expected_letter, expected_digit = None, _successor(label)

@@ -8,27 +8,56 @@ name.  JSON and YAML read back equal to the dicts they were made from.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from .. import patterns
 from .safe import json_safe, visible
 
 
 # Built once: ``json.dumps`` with options builds a new encoder per call.
-_ASCII_LINE = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"))
-_UNICODE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+# Records are trees (``to_dict`` and the row functions build new dicts and
+# lists), so the encoders skip the per-container cycle check; a cycle would
+# still fail, with a RecursionError instead of a ValueError.
+_ASCII_LINE = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), check_circular=False)
+_UNICODE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+# In the ASCII encoder's output: a ``\\u`` (a regular expression: in text
+# full of backslashes it is found three times faster than with ``in``); an
+# escape, read whole so that an escaped backslash is never taken for the
+# start of the next one; a surrogate's escape (half of a character beyond
+# U+FFFF, or a lone one in the record).
+_U_ESCAPE = patterns.compile(r"\\u")
+_ESCAPE = patterns.compile(r"\\(?:u([0-9a-f]{4})|.)", re.S)
+_SURROGATE_ESCAPE = patterns.compile(r"\\ud[89a-f]")
 
 
 def json_line(record: dict[str, Any]) -> str:
-    """One compact JSON object, no newline."""
+    """One compact JSON object, no newline: ``json_safe`` of the record's
+    compact JSON text with characters beyond ASCII written as themselves."""
     # Speed: the ASCII encoder is the faster one, and when its output holds
     # no ``\u`` the record had no character beyond ASCII and no DEL (both
-    # come out as ``\uXXXX``), so the output is the very text the line
-    # below makes (the other escapes are the same in both encoders).
+    # come out as ``\uXXXX``), so the output is the very text the other
+    # encoder makes (the other escapes are the same in both).  When it does,
+    # undoing those escapes gives that text too, faster than encoding again
+    # (but for surrogates: a pair there may be one character or two).
     text = _ASCII_LINE.encode(record)
-    if "\\u" not in text:
+    if _U_ESCAPE.search(text) is None:
         return text
-    return json_safe(_UNICODE_LINE.encode(record))
+    if _SURROGATE_ESCAPE.search(text) is not None:
+        return json_safe(_UNICODE_LINE.encode(record))
+    return _ESCAPE.sub(_unescape, text)
+
+
+def _unescape(escape: re.Match[str]) -> str:
+    """What ``json_safe`` of the Unicode encoder's output has for an escape
+    of the ASCII encoder's: below DEL the same escape (a control character:
+    both encoders escape those alike); from DEL on, ``json_safe`` of the
+    character (itself, or the same ``\\uXXXX`` when it is unsafe)."""
+    code = escape.group(1)
+    if code is None or int(code, 16) < 0x7F:
+        return escape.group()
+    return json_safe(chr(int(code, 16)))
 
 
 def json_pretty(record: dict[str, Any]) -> str:
