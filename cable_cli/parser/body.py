@@ -63,33 +63,34 @@ _CLOSER = patterns.compile(r"(?:\bEND\s+(?:OF\s+)?(?:COMMENT|NOTE|SUMMARY|TEXT|Q
 _URL = patterns.compile(r"https?://|www\.")
 
 
-def clean_body(texts: list[str], first_number: int, banner_words: set[str]) -> tuple[list[int], list[str], int]:
+def clean_body(text: str, lines: list[str], start: int, banner_words: set[str]) -> tuple[list[int], list[str], int]:
     """Drop page-break lines and repeated print banners; keep everything else.
 
-    ``texts`` are the body's lines, the first of them line ``first_number``.
-    Returns the kept lines as two parallel lists, their line numbers and
-    their texts (no object per line: this runs on every line), and how many
-    lines were dropped.
+    The body is ``lines[start:]``, where ``lines`` is ``text.split("\\n")``
+    (the parser has both: the body's lines are scanned in ``text``, never
+    joined again).  Returns the kept lines as two parallel lists, their line
+    numbers (line 1 is the first of ``text``) and their texts (no object per
+    line: this runs on every line), and how many lines were dropped.
     """
     # Most lines pass unchanged: once the first banner is seen and while no
     # page gap is open, only the lines _lines_to_check finds can be dropped
     # or changed, so the runs of lines between them are copied whole.
     cleaner = _BodyCleaner(banner_words)
-    to_check = _lines_to_check(texts, banner_words)
-    to_check.append(len(texts))  # an end mark, where the last run stops
+    to_check = _lines_to_check(text, lines, start, banner_words)
+    to_check.append(len(lines))  # an end mark, where the last run stops
     next_check = 0  # the first entry of to_check not behind line i
-    i = 0
-    while i < len(texts):
+    i = start
+    while i < len(lines):
         if cleaner.gap is None and cleaner.first_banner_seen:
             while to_check[next_check] < i:
                 next_check += 1
             run_end = to_check[next_check]
-            cleaner.numbers.extend(range(first_number + i, first_number + run_end))
-            cleaner.kept.extend(texts[i:run_end])
+            cleaner.numbers.extend(range(i + 1, run_end + 1))
+            cleaner.kept.extend(lines[i:run_end])
             i = run_end
-            if i == len(texts):
+            if i == len(lines):
                 break
-        cleaner.take(first_number + i, texts[i])
+        cleaner.take(i + 1, lines[i])
         i += 1
     return cleaner.numbers, cleaner.kept, cleaner.dropped
 
@@ -167,12 +168,13 @@ def _is_banner_word(stripped: str, banner_words: set[str]) -> bool:
     return bool(stripped) and len(stripped) <= 24 and stripped.upper() in banner_words
 
 
-def _lines_to_check(texts: list[str], banner_words: set[str]) -> list[int]:
-    r"""The indices, ascending, of the lines :meth:`_BodyCleaner.take` may drop
-    or change when no page gap is open and the first banner was seen.
+def _lines_to_check(text: str, lines: list[str], start: int, banner_words: set[str]) -> list[int]:
+    r"""The indices, ascending, of the body lines (``lines[start:]``) that
+    :meth:`_BodyCleaner.take` may drop or change when no page gap is open and
+    the first banner was seen.
 
-    A superset, found by scanning the lines joined by newlines (where the
-    patterns' ``[^\S\n]`` is ``\s`` within a line):
+    A superset, found by scanning ``text`` (where the patterns' ``[^\S\n]``
+    is ``\s`` within a line) from the body's first line on:
 
     - ``take`` tries the page-mark patterns on a line with ``\d\s+OF\s+\d``,
       so with ``OF\s+\d`` (_OF_DIGIT_IN_LINE);
@@ -185,27 +187,27 @@ def _lines_to_check(texts: list[str], banner_words: set[str]) -> list[int]:
       their ``strip()`` and ``upper()`` are Unicode-wide (``"ſecret".upper()
       == "SECRET"``).
 
-    The first line is never found by _line_starts_to_check (no newline before
-    it); ``take`` always has it, as no run is copied before the first banner.
+    The body's first line is never found by _line_starts_to_check (the scan
+    starts after the newline before it); ``take`` always has it, as no run is
+    copied before the first banner.
     """
-    body = "\n".join(texts)
-    positions = {m.start() for m in _OF_DIGIT_IN_LINE.finditer(body)}
+    offset = sum(map(len, lines[:start])) + start  # where lines[start] begins in text
+    positions = {m.start() for m in _OF_DIGIT_IN_LINE.finditer(text, offset)}
     line_starts = _line_starts_to_check(frozenset(banner_words))
-    positions.update(m.start() + 1 for m in line_starts.finditer(body))  # (+1: past the newline)
+    positions.update(m.start() + 1 for m in line_starts.finditer(text, offset))  # (+1: past the newline)
     found: list[int] = []
-    line = at = 0
+    line, at = start, offset
     for position in sorted(positions):
-        line += body.count("\n", at, position)
+        line += text.count("\n", at, position)
         at = position
         if not found or found[-1] != line:
             found.append(line)
-    if line + body.count("\n", at) != len(texts) - 1:
-        # A text with a newline inside (not a line; never so from the parser):
-        # the positions do not map to lines, so every line is checked.
-        return list(range(len(texts)))
-    if not body.isascii():
-        found = sorted(set(found).union(i for i, text in enumerate(texts)
-                                        if not text.isascii() and _may_be_banner_word(text, banner_words)))
+    if not text.isascii():
+        # (the isascii() map runs in C: the loop sees only the other lines)
+        others = [i for i, ascii in enumerate(map(str.isascii, lines[start:]), start)
+                  if not ascii and _may_be_banner_word(lines[i], banner_words)]
+        if others:
+            found = sorted(set(found).union(others))
     return found
 
 
