@@ -86,8 +86,8 @@ def clean_body(text: str, lines: list[str], start: int, banner_words: set[str]) 
                 next_check += 1
             run = lines[i:to_check[next_check]]
             if not cleaner.first_banner_seen:
-                # (from the first banner on, banner words are dropped: none
-                # is in the run, so only whether the banner is matters)
+                # (a run holds no line to drop, banner words included: only
+                # whether the first banner is among its lines matters)
                 cleaner.first_banner_seen = any(map(_is_banner_line, map(str.strip, run)))
             cleaner.numbers.extend(range(i + 1, i + len(run) + 1))
             cleaner.kept.extend(run)
