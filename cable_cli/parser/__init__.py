@@ -71,8 +71,9 @@ def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
         cable.date = metadata["date"]
         cable.defect("metadata-fallback", None, f"date taken from the source metadata: {cable.date}")
 
-    # The body's lines as parallel lists: line numbers and texts.
-    numbers, body, _dropped = clean_body(raw_lines[header.end:], header.end + 1, _BANNER_WORDS)
+    # The body's lines as parallel lists: line numbers and texts.  (clean_body
+    # scans the body in ``text``, so ``raw_lines`` must be its lines unchanged.)
+    numbers, body, _dropped = clean_body(text, raw_lines, header.end, _BANNER_WORDS)
     numbers, body = _skip_press_date(numbers, body, cable)
     start = _first_text_line(body)
 

@@ -63,35 +63,46 @@ _CLOSER = patterns.compile(r"(?:\bEND\s+(?:OF\s+)?(?:COMMENT|NOTE|SUMMARY|TEXT|Q
 _URL = patterns.compile(r"https?://|www\.")
 
 
-def clean_body(texts: list[str], first_number: int, banner_words: set[str]) -> tuple[list[int], list[str], int]:
+def clean_body(text: str, lines: list[str], start: int, banner_words: set[str]) -> tuple[list[int], list[str], int]:
     """Drop page-break lines and repeated print banners; keep everything else.
 
-    ``texts`` are the body's lines, the first of them line ``first_number``.
-    Returns the kept lines as two parallel lists, their line numbers and
-    their texts (no object per line: this runs on every line), and how many
-    lines were dropped.
+    The body is ``lines[start:]``, where ``lines`` is ``text.split("\\n")``
+    (the parser has both: the body's lines are scanned in ``text``, never
+    joined again).  Returns the kept lines as two parallel lists, their line
+    numbers (line 1 is the first of ``text``) and their texts (no object per
+    line: this runs on every line), and how many lines were dropped.
     """
-    # Most lines pass unchanged: once the first banner is seen and while no
-    # page gap is open, only the lines _lines_to_check finds can be dropped
-    # or changed, so the runs of lines between them are copied whole.
+    # Most lines pass unchanged: while no page gap is open, only the lines
+    # _lines_to_check finds can be dropped or changed, so the runs of lines
+    # between them are copied whole.
     cleaner = _BodyCleaner(banner_words)
-    to_check = _lines_to_check(texts, banner_words)
-    to_check.append(len(texts))  # an end mark, where the last run stops
+    to_check = _lines_to_check(text, lines, start, banner_words)
+    to_check.append(len(lines))  # an end mark, where the last run stops
     next_check = 0  # the first entry of to_check not behind line i
-    i = 0
-    while i < len(texts):
-        if cleaner.gap is None and cleaner.first_banner_seen:
+    i = start
+    while i < len(lines):
+        if cleaner.gap is None:
             while to_check[next_check] < i:
                 next_check += 1
-            run_end = to_check[next_check]
-            cleaner.numbers.extend(range(first_number + i, first_number + run_end))
-            cleaner.kept.extend(texts[i:run_end])
-            i = run_end
-            if i == len(texts):
+            run = lines[i:to_check[next_check]]
+            if not cleaner.first_banner_seen:
+                # (a run holds no line to drop, banner words included: only
+                # whether the first banner is among its lines matters)
+                cleaner.first_banner_seen = any(map(_is_banner_line, map(str.strip, run)))
+            cleaner.numbers.extend(range(i + 1, i + len(run) + 1))
+            cleaner.kept.extend(run)
+            i += len(run)
+            if i == len(lines):
                 break
-        cleaner.take(first_number + i, texts[i])
+        cleaner.take(i + 1, lines[i])
         i += 1
     return cleaner.numbers, cleaner.kept, cleaner.dropped
+
+
+def _is_banner_line(stripped: str) -> bool:
+    """Does the (stripped) line start with a classification banner?"""
+    # (a cheap first-character test spares most lines the pattern)
+    return bool(stripped) and stripped[0] in _BANNER_FIRST and BANNER.match(stripped) is not None
 
 
 class _BodyCleaner:
@@ -150,7 +161,7 @@ class _BodyCleaner:
             if _is_banner_word(stripped, self.banner_words):
                 self._drop(number)
                 return
-        elif stripped and stripped[0] in _BANNER_FIRST and BANNER.match(stripped):
+        elif _is_banner_line(stripped):
             self.first_banner_seen = True
         numbers.append(number)
         kept.append(text)
@@ -167,12 +178,12 @@ def _is_banner_word(stripped: str, banner_words: set[str]) -> bool:
     return bool(stripped) and len(stripped) <= 24 and stripped.upper() in banner_words
 
 
-def _lines_to_check(texts: list[str], banner_words: set[str]) -> list[int]:
-    r"""The indices, ascending, of the lines :meth:`_BodyCleaner.take` may drop
-    or change when no page gap is open and the first banner was seen.
+def _lines_to_check(text: str, lines: list[str], start: int, banner_words: set[str]) -> list[int]:
+    r"""The indices, ascending, of the body lines (``lines[start:]``) that
+    :meth:`_BodyCleaner.take` may drop or change when no page gap is open.
 
-    A superset, found by scanning the lines joined by newlines (where the
-    patterns' ``[^\S\n]`` is ``\s`` within a line):
+    A superset, found by scanning ``text`` (where the patterns' ``[^\S\n]``
+    is ``\s`` within a line) from the body's first line on:
 
     - ``take`` tries the page-mark patterns on a line with ``\d\s+OF\s+\d``,
       so with ``OF\s+\d`` (_OF_DIGIT_IN_LINE);
@@ -185,27 +196,26 @@ def _lines_to_check(texts: list[str], banner_words: set[str]) -> list[int]:
       their ``strip()`` and ``upper()`` are Unicode-wide (``"ſecret".upper()
       == "SECRET"``).
 
-    The first line is never found by _line_starts_to_check (no newline before
-    it); ``take`` always has it, as no run is copied before the first banner.
+    The body's first line is always among them: _line_starts_to_check cannot
+    find it (the scan starts after the newline before it).
     """
-    body = "\n".join(texts)
-    positions = {m.start() for m in _OF_DIGIT_IN_LINE.finditer(body)}
+    offset = sum(map(len, lines[:start])) + start  # where lines[start] begins in text
+    positions = {m.start() for m in _OF_DIGIT_IN_LINE.finditer(text, offset)}
     line_starts = _line_starts_to_check(frozenset(banner_words))
-    positions.update(m.start() + 1 for m in line_starts.finditer(body))  # (+1: past the newline)
-    found: list[int] = []
-    line = at = 0
+    positions.update(m.start() + 1 for m in line_starts.finditer(text, offset))  # (+1: past the newline)
+    found = [start]
+    line, at = start, offset
     for position in sorted(positions):
-        line += body.count("\n", at, position)
+        line += text.count("\n", at, position)
         at = position
-        if not found or found[-1] != line:
+        if found[-1] != line:
             found.append(line)
-    if line + body.count("\n", at) != len(texts) - 1:
-        # A text with a newline inside (not a line; never so from the parser):
-        # the positions do not map to lines, so every line is checked.
-        return list(range(len(texts)))
-    if not body.isascii():
-        found = sorted(set(found).union(i for i, text in enumerate(texts)
-                                        if not text.isascii() and _may_be_banner_word(text, banner_words)))
+    if not text.isascii():
+        # (the isascii() map runs in C: the loop sees only the other lines)
+        others = [i for i, ascii in enumerate(map(str.isascii, lines[start:]), start)
+                  if not ascii and _may_be_banner_word(lines[i], banner_words)]
+        if others:
+            found = sorted(set(found).union(others))
     return found
 
 
@@ -351,12 +361,12 @@ def split_signer(lines: list[str]) -> tuple[int, str | None]:
         return _glued_signer(lines, end)
     if set(last.upper().replace(".", " ").split()) & _NOT_SIGNERS or BANNER.match(last):
         return len(lines), None
-    previous = next((text for text in reversed(lines[: end - 1]) if text.strip()), None)
+    # The last line of text before the name (looked for from the end: no copy of the lines).
+    before = next((k for k in range(end - 2, -1, -1) if lines[k].strip()), None)
+    previous = lines[before] if before is not None else None
     blank_before = end >= 2 and not lines[end - 2].strip()
     if previous is not None and previous.strip().rstrip(".#").strip() == last:
-        # the name on two lines (``PAAL`` / ``PAAL``): drop both
-        k = max(i for i in range(end - 1) if lines[i].strip())
-        return k, last
+        return before, last  # the name on two lines (``PAAL`` / ``PAAL``): drop both
     if (previous is not None and not blank_before and not ends_sentence(previous)
             and not _CLOSER.search(previous) and not _URL.search(previous)):
         return len(lines), None
@@ -461,7 +471,9 @@ _FIRST_CHAR = operator.itemgetter(slice(0, 1))
 def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragraph], list[tuple[int, str, int]]]:
     """Paragraphs of the body (line ``numbers`` and ``texts``, in parallel);
     also (line, kind, number) numbering problems."""
-    paragraphs: list[Paragraph] = []
+    # Each paragraph as it opens, with its blocks of lines; the blocks are
+    # joined into its text once all lines are placed.
+    opened: list[tuple[Paragraph, list[list[str]]]] = []
     blocks: list[list[str]] = []     # the current paragraph's blocks of lines
     current: Paragraph | None = None
     pending_heading: str | None = None
@@ -469,14 +481,6 @@ def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragra
     blank_before = True
     problems: list[tuple[int, str, int]] = []
     seen_numbers: set[int] = set()
-
-    def finish() -> None:
-        nonlocal current, blocks
-        if current is not None:
-            current.text = _join_blocks(blocks)
-            if current.text or current.number is not None:
-                paragraphs.append(current)
-        current, blocks = None, []
 
     n = len(texts)
     # Speed: a line whose first character is a letter is never blank nor a
@@ -498,18 +502,19 @@ def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragra
         # first character allows a match.
         m = _PARA.match(text) if first.isdigit() or first == "¶" else None
         if m and (blank_before or _accept_start(m, last_number, first)):
-            finish()
-            number = int(m["num"])
+            num, mark, half = m.group("num", "mark", "half")
+            number = int(num)
             if number in seen_numbers:
                 problems.append((numbers[i], "paragraph-repeat", number))
             elif last_number is not None and number != last_number + 1:
                 problems.append((numbers[i], "paragraph-gap", number))
             seen_numbers.add(number)
             last_number = number
-            mark = m["mark"] or m["half"]
+            mark = mark or half
             current = Paragraph(number, _mark(mark) if mark else None, pending_heading, "")
             pending_heading = None
             blocks = [[text[m.end():]]]
+            opened.append((current, blocks))
         else:
             mm = None
             # A heading follows a blank line, or is underlined: copies with
@@ -517,22 +522,29 @@ def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragra
             # (an underline never starts with a letter: ``runs`` spares most
             # lines the call)
             if blank_before or (not runs[i + 1] and _underlined(texts, i)):
-                heading = _heading(texts, i)
+                # (a heading not set off by dashes must be followed by a
+                # paragraph start, which a letter-first line never is: before
+                # one, only a line with dashes can be a heading)
+                if runs[i + 1] and first not in _DASH_CHARS and "---" not in text:
+                    heading = None
+                else:
+                    heading = _heading(texts, i)
                 if heading and (heading[2] or _followed_by_start(texts, i + heading[1])):
-                    finish()
+                    current = None  # the paragraph before ends
                     pending_heading = heading[0]
                     i += heading[1]
                     continue
                 mm = _MARKED.match(text) if first == "(" else None
             if mm:
-                finish()
                 current = Paragraph(None, mm["mark"].upper(), pending_heading, "")
                 pending_heading = None
                 blocks = [[text[mm.end():]]]
+                opened.append((current, blocks))
             elif current is None:
                 current = Paragraph(None, None, pending_heading, "")
                 pending_heading = None
                 blocks = [[text]]
+                opened.append((current, blocks))
             elif blank_before:
                 blocks.append([text])
             else:
@@ -549,7 +561,11 @@ def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragra
                 run_end -= 1
             blocks[-1].extend(texts[i:run_end])
             i = run_end
-    finish()
+    paragraphs: list[Paragraph] = []
+    for paragraph, its_blocks in opened:
+        paragraph.text = _join_blocks(its_blocks)
+        if paragraph.text or paragraph.number is not None:
+            paragraphs.append(paragraph)
     return paragraphs, problems
 
 
@@ -611,7 +627,8 @@ def _unwrap(block: list[str]) -> str:
 
     One pass, the same as ``join_lines`` over each item (a new item starts
     at a list-item line once the current one holds any line, even a blank
-    one).
+    one).  Only the first line of a block can be blank (what follows a
+    paragraph number): :func:`parse_paragraphs` ends a block at a blank line.
     """
     if len(block) == 1:  # the common short paragraph: nothing to join
         return block[0].strip()
@@ -620,8 +637,8 @@ def _unwrap(block: list[str]) -> str:
     if not _JOIN_HINT.search(flat):
         # No line ends in a hyphen and none after the first can be a list
         # item: the lines simply join with spaces (tested on the whole block
-        # at C speed; otherwise the loop below).
-        return " ".join(filter(None, stripped_lines))
+        # at C speed; otherwise the loop below), the first unless blank.
+        return " ".join(stripped_lines) if stripped_lines[0] else " ".join(stripped_lines[1:])
     items: list[str] = []
     parts: list[str] = []   # the current item's stripped, non-blank lines
     started = False         # has the current item taken any line yet?
