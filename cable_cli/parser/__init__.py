@@ -192,16 +192,18 @@ def _locate_header(lines: list[str], cable: Cable) -> Header:
     return header
 
 
-# A line that may open a routing header: ``VZCZC`` or a digit (a date-time
-# group) after the white space ``str.lstrip`` takes (``\s``: the same set).
-_HEADER_OPENING = patterns.compile(r"\s*(?:VZCZC|\d)")
+# A line that may open a routing header: ``VZCZC`` or a date-time group with
+# no precedence (``241013Z FEB 09``: what ``parse_dtg`` can find on a line
+# opening with a digit) after the white space ``str.lstrip`` takes (``\s``:
+# the same set).  Paragraph numbers (``1.``) are no candidates.
+_HEADER_OPENING = patterns.compile(r"\s*(?:VZCZC|\d{6}\s?Z\s)")
 
 
 def _header_openings(lines: list[str], stop: int) -> Iterator[int]:
-    """Indexes ``1 <= k < stop`` of the lines that open with ``VZCZC`` or a
-    digit (``compress`` over ``map``: the test and the choice run in C, per
-    line).  A line opening with a character that ``isdigit`` but is no
-    ``\\d`` holds no date-time group."""
+    """Indexes ``1 <= k < stop`` of the lines that open with ``VZCZC`` or
+    what a date-time group opens with (``compress`` over ``map``: the test and
+    the choice run in C, per line).  A line opening with a character that
+    ``isdigit`` but is no ``\\d`` holds no date-time group."""
     return compress(count(1), map(_HEADER_OPENING.match, lines[1:stop]))
 
 
