@@ -86,13 +86,18 @@ def split_glued(numbers: list[int], texts: list[str]) -> tuple[list[int], list[s
     """Start a new line at each preamble marker found mid-line.
 
     Only up to the first numbered paragraph: past it, markers are text.
-    Lines are given and returned as parallel lists of numbers and texts.
+    Lines are given and returned as parallel lists of numbers and texts
+    (the lists given, when no line is split).
     """
+    # (the first paragraph found in C: ``map`` is lazy, so it stops there)
+    first_paragraph = next(compress(count(), map(PARA_START.match, texts)), len(texts))
+    # One look at all the lines that may be split rules it out for most
+    # cables.  (Lines of 2000 characters or more never are.)
+    if not _space_before_marker("\n".join([text for text in texts[:first_paragraph] if len(text) < 2000])):
+        return numbers, texts
     out_numbers: list[int] = []
     out: list[str] = []
     copied = 0  # texts[:copied] are in ``out``; the lines after go in unchanged
-    # (the first paragraph found in C: ``map`` is lazy, so it stops there)
-    first_paragraph = next(compress(count(), map(PARA_START.match, texts)), len(texts))
     for k in range(first_paragraph):
         text = texts[k]
         if len(text) < 2000 and _has_glue_hint(text) and _is_glued(text):
@@ -105,6 +110,15 @@ def split_glued(numbers: list[int], texts: list[str]) -> tuple[list[int], list[s
     out_numbers += numbers[copied:]
     out += texts[copied:]
     return out_numbers, out
+
+
+def _space_before_marker(text: str) -> bool:
+    """Could a marker in ``text`` have a space or a tab right before it, as
+    :func:`_is_glued` requires?  False when no marker's first letters follow
+    a space and there is no tab at all.  (None of these hints holds a line
+    end, so in lines joined by ``\\n`` each one stands inside one line.)"""
+    return ("\t" in text or " E." in text or " EO" in text or " TAGS" in text or " SUBJ" in text
+            or " REF" in text or " Classified" in text or " CLASSIFIED" in text or " SIPDIS" in text)
 
 
 def _is_glued(text: str) -> bool:
@@ -139,7 +153,7 @@ def _is_handling(text: str) -> bool:
         and not s.startswith(("--", "=="))  # dashes and dash-boxed headings are body
         and not _has_lower(s)
         and not s.endswith(".")
-        and not PARA_START.match(s)
+        and not ((s[:1] == "¶" or s[:1].isdigit()) and PARA_START.match(s))  # (what it must open with)
     )
 
 
@@ -167,6 +181,7 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
         current, block = None, []
 
     skip = 0  # lines before it were read as part of a REF block
+    unplaced = False  # the preamble ended at a line it could not place
     i = 0
     for i, text in enumerate(texts):
         if i < skip:
@@ -177,9 +192,10 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
             if current in ("subject", "tags", "classified", "eo"):
                 close()
             continue
-        if PARA_START.match(text):
-            break
         first = stripped[0]
+        # (PARA_START opens with ``¶`` or a digit after the white space lstrip takes)
+        if (first == "¶" or first.isdigit()) and PARA_START.match(text):
+            break
         rest = _ref_rest(text) if first in _REF_FIRST else None
         if rest is not None:
             # A REF block is cut by the rules of ``references.read_ref_block``
@@ -212,13 +228,15 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
             p.captions.extend(find_captions(text.upper()))
             continue
         close()
+        unplaced = True
         break
     else:
         i = len(texts)
     close()
     p.end = i
-    for ref_text, number in _stray_refs(numbers, texts, i):
-        _add_ref(p.refs, ref_text, number)
+    if unplaced:  # (at a paragraph or at the end, no REF block can follow)
+        for ref_text, number in _stray_refs(numbers, texts, i):
+            _add_ref(p.refs, ref_text, number)
     return p
 
 
