@@ -78,9 +78,7 @@ def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
 
     parsed: dict[str, banner_mod.Banner | None] = {}  # parse_banner results by line text
     start = _find_banner(numbers, body, start, cable, parsed)
-    glued_numbers, glued = split_glued(numbers[start:start + 80], body[start:start + 80])
-    numbers = glued_numbers + numbers[start + 80:]
-    lines = glued + body[start + 80:]
+    numbers, lines = split_glued(numbers, body, start)  # the lines from the banner on
     ban = _banner_of(lines[0], parsed) if lines else None
     after_banner = 1 if ban else 0
     # The banner, sometimes split over two lines (classification / SECTION ...).
@@ -94,7 +92,7 @@ def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
     if ban is None:
         cable.defect("no-banner", numbers[0] if lines else None, "no classification banner at the top of the body")
 
-    pre = parse_preamble(numbers[after_banner:], lines[after_banner:])
+    pre = parse_preamble(numbers, lines, after_banner)
     captions = list(ban.captions or []) if ban else []
     if ban and ban.classification == "LIMITED OFFICIAL USE":
         captions.insert(0, "LOU")  # the label is UNCLASSIFIED; keep what the banner said

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import patterns
 
@@ -56,7 +57,6 @@ class Banner:
     station_words: str | None = None    # ``NEW DELHI`` as written
     serial: str | None = None
     captions: list[str] | None = None
-    rest: str = ""                      # what followed on the line
 
 
 _YEAR_BEFORE_STATION = patterns.compile(r"^\d\d (?=[A-Z])")
@@ -68,6 +68,7 @@ def _no_white(text: str) -> str:
     return "".join(text.split())
 
 
+@lru_cache(maxsize=64)  # a few spellings, over and over
 def base_classification(matched: str) -> str:
     word = _no_white(matched).upper()
     if word.startswith("UNCLAS"):
@@ -103,33 +104,36 @@ def parse_banner(line: str) -> Banner | None:
     m = BANNER.match(line)
     if not m:
         return None
-    b = Banner(base_classification(m["cls"]))  # (the classification: positional is quicker)
     # The banner's own words (section, station, serial, captions) stand in
     # its first few hundred characters; some copies glue the whole cable onto
     # this line, and caption words deep in its text are no captions.
     rest = line[m.end():m.end() + _BANNER_SPAN].upper()
-    b.captions = find_captions(rest)
+    captions = find_captions(rest)
+    section = sections = station_words = serial = None
     # (``rest`` is upper-cased, so a match starts at a literal ``SECT``: find
     # it first rather than scan a long line with the case-blind pattern)
     at = rest.find("SECT")
     sec = SECTION.search(rest, at) if at >= 0 else None
     if sec:
-        b.section, b.sections = int(sec["n"]), int(sec["m"])
+        section, sections = int(sec["n"]), int(sec["m"])
         rest_for_station = rest[sec.end():]
     else:
         rest_for_station = rest
-    if b.captions or "/" in rest_for_station:
+    if captions or "/" in rest_for_station:
         cleaned = _CAPTION.sub(" ", rest_for_station.replace("/", " "))
     else:  # no caption in ``rest``, so none in its tail either: nothing to take out
         cleaned = rest_for_station
     cleaned = " ".join(cleaned.split())
     # ``C O N F I D E N T I A L 75 LIBREVILLE 1895``: the year before the station
-    st = _STATION_SERIAL.match(_YEAR_BEFORE_STATION.sub("", cleaned))
+    # (tried only on a digit: ``isdigit`` says yes to every ``\d``)
+    if cleaned[:1].isdigit():
+        cleaned = _YEAR_BEFORE_STATION.sub("", cleaned)
+    st = _STATION_SERIAL.match(cleaned)
     # (``UNCLAS SECTION 01 GF 02 BISHIEK 00Q021``: a garbled section count is no station.)
     if st and not _NOT_A_STATION.match(st["station"]):
-        b.station_words, b.serial = st["station"], st["serial"]
-    b.rest = line[m.end():]
-    return b
+        station_words, serial = st["station"], st["serial"]
+    # (positional: quicker than keywords)
+    return Banner(base_classification(m["cls"]), section, sections, station_words, serial, captions)
 
 
 # A banner glued after other text (``Cable dated:2002-11-15T12:40:00S E C R E

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import compress, count
+from itertools import compress, count, islice
 
 from .. import patterns
 from .banner import CAPTIONS, find_captions
@@ -82,23 +82,30 @@ class Preamble:
     end: int = 0    # index (into the line list given) of the first body line
 
 
-def split_glued(numbers: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
-    """Start a new line at each preamble marker found mid-line.
+# How many lines, from the banner on, may hold markers glued on.
+_GLUE_WINDOW = 80
 
-    Only up to the first numbered paragraph: past it, markers are text.
-    Lines are given and returned as parallel lists of numbers and texts
-    (the lists given, when no line is split).
+
+def split_glued(numbers: list[int], texts: list[str], start: int = 0) -> tuple[list[int], list[str]]:
+    """The lines from ``start`` on, with a new line started at each preamble
+    marker found mid-line.
+
+    Only up to the first numbered paragraph, and within
+    :data:`_GLUE_WINDOW` lines: past it, markers are text.  Lines are given
+    and returned as parallel lists of numbers and texts (the lists given,
+    when ``start`` is 0 and no line is split).
     """
+    stop = min(len(texts), start + _GLUE_WINDOW)
     # (the first paragraph found in C: ``map`` is lazy, so it stops there)
-    first_paragraph = next(compress(count(), map(PARA_START.match, texts)), len(texts))
+    first_paragraph = next(compress(count(start), map(PARA_START.match, islice(texts, start, stop))), stop)
     # One look at all the lines that may be split rules it out for most
     # cables.  (Lines of 2000 characters or more never are.)
-    if not _space_before_marker("\n".join([text for text in texts[:first_paragraph] if len(text) < 2000])):
-        return numbers, texts
+    if not _space_before_marker("\n".join([text for text in texts[start:first_paragraph] if len(text) < 2000])):
+        return (numbers[start:], texts[start:]) if start else (numbers, texts)
     out_numbers: list[int] = []
     out: list[str] = []
-    copied = 0  # texts[:copied] are in ``out``; the lines after go in unchanged
-    for k in range(first_paragraph):
+    copied = start  # texts[start:copied] are in ``out``; the lines after go in unchanged
+    for k in range(start, first_paragraph):
         text = texts[k]
         if len(text) < 2000 and _has_glue_hint(text) and _is_glued(text):
             parts = _GLUED.split(text)
@@ -157,9 +164,10 @@ def _is_handling(text: str) -> bool:
     )
 
 
-def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
-    """Cut the preamble off the body lines after the banner (their line
-    ``numbers`` and ``texts``, in parallel)."""
+def parse_preamble(numbers: list[int], texts: list[str], start: int = 0) -> Preamble:
+    """Cut the preamble off the body lines after the banner: from
+    ``texts[start]`` on (line ``numbers`` and ``texts`` in parallel).
+    ``Preamble.end`` counts from ``start``."""
     p = Preamble()
     current: str | None = None
     block: list[str] = []
@@ -182,8 +190,8 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
 
     skip = 0  # lines before it were read as part of a REF block
     unplaced = False  # the preamble ended at a line it could not place
-    i = 0
-    for i, text in enumerate(texts):
+    i = start
+    for i, text in enumerate(islice(texts, start, None), start):
         if i < skip:
             continue
         stripped = text.lstrip()
@@ -206,11 +214,11 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
             if ref_text is not None:
                 p.refs.append((ref_text, numbers[i]))
             continue
-        start = _START_BY_FIRST.get(first)
-        m = start[1].match(text) if start else None
+        opener = _START_BY_FIRST.get(first)  # (name, pattern) of the one field the line may open
+        m = opener[1].match(text) if opener else None
         if m:
             close()
-            current, seen_field, blank_since = start[0], True, False
+            current, seen_field, blank_since = opener[0], True, False
             rest = text.strip().lstrip("¶").lstrip() if current == "eo" else text[m.end():]
             block = [rest] if rest.strip() else []
             continue
@@ -223,7 +231,7 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
             close()
             p.captions.extend(lone or find_captions(text.upper()))
             continue
-        if not seen_field and i < 15 and (_is_handling(text) or _field_ahead(texts, i + 1)):
+        if not seen_field and i - start < 15 and (_is_handling(text) or _field_ahead(texts, i + 1)):
             close()
             p.captions.extend(find_captions(text.upper()))
             continue
@@ -233,7 +241,7 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
     else:
         i = len(texts)
     close()
-    p.end = i
+    p.end = i - start
     if unplaced:  # (at a paragraph or at the end, no REF block can follow)
         for ref_text, number in _stray_refs(numbers, texts, i):
             _add_ref(p.refs, ref_text, number)
