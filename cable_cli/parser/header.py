@@ -338,7 +338,9 @@ def _read_addressees(h: Header, lines: list[str], i: int, limit: int) -> int:
         starts = _list_start(line, mode) if first in "TI" else None  # TO / INFO
         if starts:
             mode, rest = starts
-            rest = _ADDR_PAGE.sub("", rest).strip()
+            if rest.startswith("PAGE"):  # (the only place the pattern can match)
+                rest = _ADDR_PAGE.sub("", rest)
+            rest = rest.strip()
             if rest:
                 (h.info if mode == "info" else h.to).append(parse_addressee(rest))
             i += 1
