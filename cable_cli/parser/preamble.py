@@ -178,14 +178,16 @@ def parse_preamble(numbers: list[int], texts: list[str], start: int = 0) -> Prea
         nonlocal current, block
         if current is None:  # (no field open: the block is empty too)
             return
+        # (most fields fill one line, which join_lines would only strip)
+        text = block[0].strip() if len(block) == 1 else join_lines(block)
         if current == "tags":
-            p.tags = join_lines(block)
+            p.tags = text
         elif current == "subject":
-            p.subject = join_lines(block)
+            p.subject = text
         elif current == "classified":
-            p.classified_by = join_lines(block)
+            p.classified_by = text
         elif current == "eo":
-            p.eo = join_lines(block)
+            p.eo = text
         current, block = None, []
 
     skip = 0  # lines before it were read as part of a REF block
@@ -222,7 +224,7 @@ def parse_preamble(numbers: list[int], texts: list[str], start: int = 0) -> Prea
             rest = text.strip().lstrip("¶").lstrip() if current == "eo" else text[m.end():]
             block = [rest] if rest.strip() else []
             continue
-        if _continues(current, block, text, blank_since):
+        if current is not None and _continues(current, block, text, blank_since):
             block.append(text)
             blank_since = False
             continue
@@ -293,8 +295,12 @@ def _stray_refs(numbers: list[int], texts: list[str], start: int) -> list[tuple[
     """
     found: list[tuple[str, int]] = []
     k, stop = start, min(len(texts), start + _STRAY_WINDOW)
-    while k < stop and not PARA_START.match(texts[k]):
-        m = REF_MARKER.match(texts[k])
+    while k < stop:
+        text = texts[k]
+        first = text.lstrip()[:1]  # (each pattern tried only where it can match)
+        if (first == "¶" or first.isdigit()) and PARA_START.match(text):
+            break
+        m = REF_MARKER.match(text) if first in _REF_FIRST else None
         if not m:
             k += 1
             continue
