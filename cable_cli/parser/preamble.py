@@ -107,7 +107,8 @@ def split_glued(numbers: list[int], texts: list[str], start: int = 0) -> tuple[l
     copied = start  # texts[start:copied] are in ``out``; the lines after go in unchanged
     for k in range(start, first_paragraph):
         text = texts[k]
-        if len(text) < 2000 and _has_glue_hint(text) and _is_glued(text):
+        # (_space_before_marker: a quick test _is_glued implies; the other two decide)
+        if len(text) < 2000 and _space_before_marker(text) and _has_glue_hint(text) and _is_glued(text):
             parts = _GLUED.split(text)
             out_numbers += numbers[copied:k]
             out += texts[copied:k]
