@@ -49,7 +49,7 @@ _CAPTION_NAMES = {re.sub(r"\s", "", c): c for c in CAPTIONS} | {"FOROFFICIALUSEO
 _STATION_SERIAL = patterns.compile(r"(?P<station>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4}) 0*(?P<serial>\d{1,7})(?!\d)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Banner:
     classification: str | None = None   # SECRET, CONFIDENTIAL, UNCLASSIFIED, ...
     section: int | None = None

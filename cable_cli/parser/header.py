@@ -61,7 +61,7 @@ _PRINT_JUNK = patterns.compile(r"^(?:PAGE\s+\d{2,3}\b|ACTION\s+[A-Z]|INFO\s+[A-Z
 _PARTIAL_NOTE = patterns.compile(r"^This record is a partial extract of the original cable", re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class Header:
     """What the routing header says; fields stay None when absent."""
 

@@ -71,7 +71,7 @@ _START_BY_FIRST = {c: (name, pattern) for name, pattern, firsts in _STARTS for c
 _LONE_CAPTIONS = {caption: [caption] for caption in CAPTIONS}
 
 
-@dataclass
+@dataclass(slots=True)
 class Preamble:
     captions: list[str] = field(default_factory=list)
     eo: str | None = None
