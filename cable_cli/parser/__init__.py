@@ -7,10 +7,11 @@ odd.  Parsing never raises for any input text.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress, count, repeat
 from typing import Any
 
 from .. import patterns
@@ -74,15 +75,17 @@ def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
     # The body's lines as parallel lists: line numbers and texts.  (clean_body
     # scans the body in ``text``, so ``raw_lines`` must be its lines unchanged.)
     numbers, body, _dropped = clean_body(text, raw_lines, header.end, _BANNER_WORDS)
-    numbers, body = _skip_press_date(numbers, body, cable)
-    start = _first_text_line(body)
+    start = _skip_press_date(numbers, body, _first_text_line(body), cable)
 
-    parsed: dict[str, banner_mod.Banner | None] = {}  # parse_banner results by line text
-    start = _find_banner(numbers, body, start, cable, parsed)
-    glued_numbers, glued = split_glued(numbers[start:start + 80], body[start:start + 80])
-    numbers = glued_numbers + numbers[start + 80:]
-    lines = glued + body[start + 80:]
-    ban = _banner_of(lines[0], parsed) if lines else None
+    start, found = _find_banner(numbers, body, start, cable)
+    found_on = body[start] if found else None  # the line ``found`` was parsed from
+    numbers, lines = split_glued(numbers, body, start)  # the lines from the banner on
+    if not lines:
+        ban = None
+    elif lines[0] == found_on:
+        ban = found
+    else:  # not parsed yet, or split_glued cut the line
+        ban = banner_mod.parse_banner(lines[0])
     after_banner = 1 if ban else 0
     # The banner, sometimes split over two lines (classification / SECTION ...).
     if ban and ban.station_words is None and len(lines) > 1 and banner_mod.SECTION.match(lines[1].strip()):
@@ -95,7 +98,7 @@ def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
     if ban is None:
         cable.defect("no-banner", numbers[0] if lines else None, "no classification banner at the top of the body")
 
-    pre = parse_preamble(numbers[after_banner:], lines[after_banner:])
+    pre = parse_preamble(numbers, lines, after_banner)
     captions = list(ban.captions or []) if ban else []
     if ban and ban.classification == "LIMITED OFFICIAL USE":
         captions.insert(0, "LOU")  # the label is UNCLASSIFIED; keep what the banner said
@@ -139,20 +142,13 @@ def _parse_into(cable: Cable, text: str, metadata: dict[str, Any]) -> None:
     _check_consistency(cable, header, ban, base)
 
 
-def _first_text_line(lines: list[str]) -> int:
-    """Index of the first line that is not blank (``len(lines)`` if none)."""
-    for k, line in enumerate(lines):
-        if line.strip():
+def _first_text_line(lines: list[str], start: int = 0) -> int:
+    """Index of the first line from ``start`` on that is not blank
+    (``len(lines)`` if none)."""
+    for k in range(start, len(lines)):
+        if lines[k].strip():
             return k
     return len(lines)
-
-
-def _banner_of(text: str, parsed: dict[str, banner_mod.Banner | None]) -> banner_mod.Banner | None:
-    """``parse_banner(text)``, taken from ``parsed`` when already done there
-    (each result is handed out once: the caller may change it)."""
-    if text in parsed:
-        return parsed.pop(text)
-    return banner_mod.parse_banner(text)
 
 
 def _partial_note_near_top(top: str) -> bool:
@@ -193,64 +189,72 @@ def _locate_header(lines: list[str], cable: Cable) -> Header:
     return header
 
 
-# A line that may open a routing header: ``VZCZC`` or a digit (a date-time
-# group) after the white space ``str.lstrip`` takes (``\s``: the same set).
-_HEADER_OPENING = patterns.compile(r"\s*(?:VZCZC|\d)")
+# A line that may open a routing header: ``VZCZC`` or a date-time group with
+# no precedence (``241013Z FEB 09``: what ``parse_dtg`` can find on a line
+# opening with a digit) after the white space ``str.lstrip`` takes (``\s``:
+# the same set).  Paragraph numbers (``1.``) are no candidates.
+_HEADER_OPENING = patterns.compile(r"\s*(?:VZCZC|\d{6}\s?Z\s)")
 
 
 def _header_openings(lines: list[str], stop: int) -> Iterator[int]:
-    """Indexes ``1 <= k < stop`` of the lines that open with ``VZCZC`` or a
-    digit (``compress`` over ``map``: the test and the choice run in C, per
-    line).  A line opening with a character that ``isdigit`` but is no
-    ``\\d`` holds no date-time group."""
-    return compress(count(1), map(_HEADER_OPENING.match, lines[1:stop]))
+    """Indexes ``1 <= k < stop`` of the lines that open with ``VZCZC`` or
+    what a date-time group opens with.  A line opening with a character that
+    ``isdigit`` but is no ``\\d`` holds no date-time group.
+
+    Both openings hold a ``Z``: the lines without one, nearly all, are passed
+    over by a substring test run in C (``compress`` over ``map``), quicker
+    than the pattern; the pattern is tried on the others.
+    """
+    with_z = compress(count(1), map(operator.contains, lines[1:stop], repeat("Z")))
+    return (k for k in with_z if _HEADER_OPENING.match(lines[k]))
 
 
-def _find_banner(numbers: list[int], body: list[str], start: int, cable: Cable,
-                 parsed: dict[str, banner_mod.Banner | None]) -> int:
+def _find_banner(numbers: list[int], body: list[str], start: int,
+                 cable: Cable) -> tuple[int, banner_mod.Banner | None]:
     """The banner is normally the first line of the body; some copies put
     other text first (a WikiLeaks page holds a CSV row there).  Look a little
-    further for a line that is clearly a banner.  The banner parsed at the
-    line returned is left in ``parsed``, to be parsed once only."""
-    if start < len(body) and _PARTIAL_NOTE.match(body[start]):
+    further for a line that is clearly a banner.  Returns the index of the
+    banner line and the banner parsed there (None: not parsed)."""
+    # (``body[start]`` is the first line with text; under re.I only t and T
+    # match the note's first letter)
+    if start < len(body) and body[start].lstrip()[:1] in "Tt" and _PARTIAL_NOTE.match(body[start]):
         # WikiLeaks' "partial extract" note on a header-less record.
-        start = next((k for k in range(start + 1, len(body)) if body[k].strip()), len(body))
+        start = _first_text_line(body, start + 1)
     if start >= len(body):
-        return start
+        return start, None
     first = banner_mod.parse_banner(body[start])
     if first and (first.station_words or first.sections):
-        parsed[body[start]] = first
-        return start
+        return start, first
     for k in range(start + 1, min(len(body), start + 40)):
         found = banner_mod.parse_banner(body[k])
         if found and (found.station_words or found.sections):
             if not first:  # a bare banner above it is a print copy's page banner
                 cable.defect("text-before-banner", numbers[start],
                              f"{k - start} line(s) of other text before the classification banner")
-            parsed[body[k]] = found
-            return k
+            return k, found
     if first:
-        parsed[body[start]] = first
-        return start
+        return start, first
     for k in range(start, min(len(body), start + 40)):
         m = banner_mod.BANNER_INSIDE.search(body[k])
         if m and m.start() > 0:
             cable.defect("text-before-banner", numbers[k], "other text glued before the classification banner")
             body[k] = body[k][m.start():]
-            return k
+            return k, None
+    return start, None
+
+
+def _skip_press_date(numbers: list[int], body: list[str], start: int, cable: Cable) -> int:
+    """Press copies put ``Friday, 23 February 2001, 15:53`` above the banner:
+    when the first line with text, ``body[start]``, is that and among the
+    first five, it goes (from both lists).  Returns the index of the first
+    line with text then."""
+    if start < min(5, len(body)):
+        press = parse_weekday_date(body[start])
+        if press:
+            cable.date = cable.date or press
+            del numbers[start], body[start]
+            return _first_text_line(body, start)
     return start
-
-
-def _skip_press_date(numbers: list[int], body: list[str], cable: Cable) -> tuple[list[int], list[str]]:
-    """Press copies put ``Friday, 23 February 2001, 15:53`` above the banner."""
-    for k, text in enumerate(body[:5]):
-        if text.strip():
-            press = parse_weekday_date(text)
-            if press:
-                cable.date = cable.date or press
-                return numbers[:k] + numbers[k + 1:], body[:k] + body[k + 1:]
-            break
-    return numbers, body
 
 
 def _year_of(date: str | None) -> int | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import patterns
 
@@ -27,6 +28,11 @@ BANNER = patterns.compile(
     + _spaced("UNCLASSIFIED") + "|" + _spaced("UNCLAS") + r"|LIMITED\s+OFFICIAL\s+USE)(?![A-Za-z])",
     re.I,
 )
+# What a stripped line must open with for BANNER to match it: the CSV debris
+# or the first letter of a classification word, in either case (under re.I
+# ``ſ`` is an ``s`` too).  Tested before the pattern on lines that are seldom
+# banners.
+BANNER_FIRST = frozenset("\",TtCcOoSsUuLl\u017f")
 SECTION = patterns.compile(r"\bSECTION\s+0*(?P<n>\d{1,3})\s+OF\s+0*(?P<m>\d{1,3})\b", re.I)
 
 # Handling captions, in the spelling we report them.  Spaced-out forms
@@ -43,7 +49,7 @@ _CAPTION_NAMES = {re.sub(r"\s", "", c): c for c in CAPTIONS} | {"FOROFFICIALUSEO
 _STATION_SERIAL = patterns.compile(r"(?P<station>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4}) 0*(?P<serial>\d{1,7})(?!\d)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Banner:
     classification: str | None = None   # SECRET, CONFIDENTIAL, UNCLASSIFIED, ...
     section: int | None = None
@@ -51,7 +57,6 @@ class Banner:
     station_words: str | None = None    # ``NEW DELHI`` as written
     serial: str | None = None
     captions: list[str] | None = None
-    rest: str = ""                      # what followed on the line
 
 
 _YEAR_BEFORE_STATION = patterns.compile(r"^\d\d (?=[A-Z])")
@@ -63,6 +68,7 @@ def _no_white(text: str) -> str:
     return "".join(text.split())
 
 
+@lru_cache(maxsize=64)  # a few spellings, over and over
 def base_classification(matched: str) -> str:
     word = _no_white(matched).upper()
     if word.startswith("UNCLAS"):
@@ -78,7 +84,16 @@ def base_classification(matched: str) -> str:
 
 def find_captions(text: str) -> list[str]:
     """Caption names in order of appearance (upper-case input expected)."""
-    return [_CAPTION_NAMES[_no_white(m["cap"])] for m in _CAPTION.finditer(text)]
+    # (``finditer`` by hand: most texts hold no caption, and one ``search``
+    # costs half what an iterator and a list comprehension cost; each search
+    # goes on from the end of the last match, as ``finditer`` does, and the
+    # look-behind still sees the text before it)
+    names = []
+    m = _CAPTION.search(text)
+    while m:
+        names.append(_CAPTION_NAMES[_no_white(m["cap"])])
+        m = _CAPTION.search(text, m.end())
+    return names
 
 
 _BANNER_SPAN = 300
@@ -89,33 +104,36 @@ def parse_banner(line: str) -> Banner | None:
     m = BANNER.match(line)
     if not m:
         return None
-    b = Banner(base_classification(m["cls"]))  # (the classification: positional is quicker)
     # The banner's own words (section, station, serial, captions) stand in
     # its first few hundred characters; some copies glue the whole cable onto
     # this line, and caption words deep in its text are no captions.
     rest = line[m.end():m.end() + _BANNER_SPAN].upper()
-    b.captions = find_captions(rest)
+    captions = find_captions(rest)
+    section = sections = station_words = serial = None
     # (``rest`` is upper-cased, so a match starts at a literal ``SECT``: find
     # it first rather than scan a long line with the case-blind pattern)
     at = rest.find("SECT")
     sec = SECTION.search(rest, at) if at >= 0 else None
     if sec:
-        b.section, b.sections = int(sec["n"]), int(sec["m"])
+        section, sections = int(sec["n"]), int(sec["m"])
         rest_for_station = rest[sec.end():]
     else:
         rest_for_station = rest
-    if b.captions or "/" in rest_for_station:
+    if captions or "/" in rest_for_station:
         cleaned = _CAPTION.sub(" ", rest_for_station.replace("/", " "))
     else:  # no caption in ``rest``, so none in its tail either: nothing to take out
         cleaned = rest_for_station
     cleaned = " ".join(cleaned.split())
     # ``C O N F I D E N T I A L 75 LIBREVILLE 1895``: the year before the station
-    st = _STATION_SERIAL.match(_YEAR_BEFORE_STATION.sub("", cleaned))
+    # (tried only on a digit: ``isdigit`` says yes to every ``\d``)
+    if cleaned[:1].isdigit():
+        cleaned = _YEAR_BEFORE_STATION.sub("", cleaned)
+    st = _STATION_SERIAL.match(cleaned)
     # (``UNCLAS SECTION 01 GF 02 BISHIEK 00Q021``: a garbled section count is no station.)
     if st and not _NOT_A_STATION.match(st["station"]):
-        b.station_words, b.serial = st["station"], st["serial"]
-    b.rest = line[m.end():]
-    return b
+        station_words, serial = st["station"], st["serial"]
+    # (positional: quicker than keywords)
+    return Banner(base_classification(m["cls"]), section, sections, station_words, serial, captions)
 
 
 # A banner glued after other text (``Cable dated:2002-11-15T12:40:00S E C R E

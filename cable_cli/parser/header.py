@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import patterns
 from ..model import Addressee, Transmission
-from .banner import BANNER
+from .banner import BANNER, BANNER_FIRST
 
 MONTHS = {m: i for i, m in enumerate(
     ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), start=1)}
@@ -60,7 +61,7 @@ _PRINT_JUNK = patterns.compile(r"^(?:PAGE\s+\d{2,3}\b|ACTION\s+[A-Z]|INFO\s+[A-Z
 _PARTIAL_NOTE = patterns.compile(r"^This record is a partial extract of the original cable", re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class Header:
     """What the routing header says; fields stay None when absent."""
 
@@ -144,7 +145,16 @@ _ROUTING_INDICATOR = patterns.compile(r"[A-Z][A-Z0-9]{3,7}")
 
 
 def parse_addressee(text: str) -> Addressee:
-    """``RUEHC/SECSTATE WASHDC IMMEDIATE 4694`` -> ri, address, precedence, mcn.
+    """``RUEHC/SECSTATE WASHDC IMMEDIATE 4694`` -> ri, address, precedence, mcn."""
+    ri, address, precedence, mcn, excluded = _addressee_parts(text)
+    # (positional: twice as fast as keywords for this slotted dataclass; a
+    # new list each time, as callers extend it)
+    return Addressee(ri, address, precedence, mcn, list(excluded))
+
+
+@lru_cache(maxsize=4096)  # a batch names the same posts and collectives again and again
+def _addressee_parts(text: str) -> tuple[str | None, str, str | None, str | None, tuple[str, ...]]:
+    """:func:`parse_addressee`'s fields, ``excluded`` as a tuple.
 
     Parsed by tokens from the right so that a long line costs linear time.
     """
@@ -167,8 +177,7 @@ def parse_addressee(text: str) -> Addressee:
         del tokens[-2:]
     elif len(tokens) > 1 and tokens[-1] in PRECEDENCE_WORDS:
         precedence = tokens.pop()
-    # (positional: twice as fast as keywords for this slotted dataclass)
-    return Addressee(ri, " ".join(tokens), precedence, mcn, excluded)  # ri, address, precedence, mcn, excluded
+    return ri, " ".join(tokens), precedence, mcn, tuple(excluded)
 
 
 def _is_banner(line: str) -> bool:
@@ -329,7 +338,9 @@ def _read_addressees(h: Header, lines: list[str], i: int, limit: int) -> int:
         starts = _list_start(line, mode) if first in "TI" else None  # TO / INFO
         if starts:
             mode, rest = starts
-            rest = _ADDR_PAGE.sub("", rest).strip()
+            if rest.startswith("PAGE"):  # (the only place the pattern can match)
+                rest = _ADDR_PAGE.sub("", rest)
+            rest = rest.strip()
             if rest:
                 (h.info if mode == "info" else h.to).append(parse_addressee(rest))
             i += 1
@@ -346,7 +357,7 @@ def _read_addressees(h: Header, lines: list[str], i: int, limit: int) -> int:
             target.excluded.extend(x.strip() for x in re.split(r"\s*[,;]\s*", line[4:]) if x.strip())
             i += 1
             continue
-        if mode and len(line) <= 120 and BANNER.match(line) is None:  # (not a banner)
+        if mode and len(line) <= 120 and (first not in BANNER_FIRST or BANNER.match(line) is None):  # (not a banner)
             (h.info if mode == "info" else h.to).append(parse_addressee(line))
             i += 1
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import compress, count
+from itertools import compress, count, islice
 
 from .. import patterns
 from .banner import CAPTIONS, find_captions
@@ -71,7 +71,7 @@ _START_BY_FIRST = {c: (name, pattern) for name, pattern, firsts in _STARTS for c
 _LONE_CAPTIONS = {caption: [caption] for caption in CAPTIONS}
 
 
-@dataclass
+@dataclass(slots=True)
 class Preamble:
     captions: list[str] = field(default_factory=list)
     eo: str | None = None
@@ -82,20 +82,33 @@ class Preamble:
     end: int = 0    # index (into the line list given) of the first body line
 
 
-def split_glued(numbers: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
-    """Start a new line at each preamble marker found mid-line.
+# How many lines, from the banner on, may hold markers glued on.
+_GLUE_WINDOW = 80
 
-    Only up to the first numbered paragraph: past it, markers are text.
-    Lines are given and returned as parallel lists of numbers and texts.
+
+def split_glued(numbers: list[int], texts: list[str], start: int = 0) -> tuple[list[int], list[str]]:
+    """The lines from ``start`` on, with a new line started at each preamble
+    marker found mid-line.
+
+    Only up to the first numbered paragraph, and within
+    :data:`_GLUE_WINDOW` lines: past it, markers are text.  Lines are given
+    and returned as parallel lists of numbers and texts (the lists given,
+    when ``start`` is 0 and no line is split).
     """
+    stop = min(len(texts), start + _GLUE_WINDOW)
+    # (the first paragraph found in C: ``map`` is lazy, so it stops there)
+    first_paragraph = next(compress(count(start), map(PARA_START.match, islice(texts, start, stop))), stop)
+    # One look at all the lines that may be split rules it out for most
+    # cables.  (Lines of 2000 characters or more never are.)
+    if not _space_before_marker("\n".join([text for text in texts[start:first_paragraph] if len(text) < 2000])):
+        return (numbers[start:], texts[start:]) if start else (numbers, texts)
     out_numbers: list[int] = []
     out: list[str] = []
-    copied = 0  # texts[:copied] are in ``out``; the lines after go in unchanged
-    # (the first paragraph found in C: ``map`` is lazy, so it stops there)
-    first_paragraph = next(compress(count(), map(PARA_START.match, texts)), len(texts))
-    for k in range(first_paragraph):
+    copied = start  # texts[start:copied] are in ``out``; the lines after go in unchanged
+    for k in range(start, first_paragraph):
         text = texts[k]
-        if len(text) < 2000 and _has_glue_hint(text) and _is_glued(text):
+        # (_space_before_marker: a quick test _is_glued implies; the other two decide)
+        if len(text) < 2000 and _space_before_marker(text) and _has_glue_hint(text) and _is_glued(text):
             parts = _GLUED.split(text)
             out_numbers += numbers[copied:k]
             out += texts[copied:k]
@@ -105,6 +118,15 @@ def split_glued(numbers: list[int], texts: list[str]) -> tuple[list[int], list[s
     out_numbers += numbers[copied:]
     out += texts[copied:]
     return out_numbers, out
+
+
+def _space_before_marker(text: str) -> bool:
+    """Could a marker in ``text`` have a space or a tab right before it, as
+    :func:`_is_glued` requires?  False when no marker's first letters follow
+    a space and there is no tab at all.  (None of these hints holds a line
+    end, so in lines joined by ``\\n`` each one stands inside one line.)"""
+    return ("\t" in text or " E." in text or " EO" in text or " TAGS" in text or " SUBJ" in text
+            or " REF" in text or " Classified" in text or " CLASSIFIED" in text or " SIPDIS" in text)
 
 
 def _is_glued(text: str) -> bool:
@@ -139,13 +161,14 @@ def _is_handling(text: str) -> bool:
         and not s.startswith(("--", "=="))  # dashes and dash-boxed headings are body
         and not _has_lower(s)
         and not s.endswith(".")
-        and not PARA_START.match(s)
+        and not ((s[:1] == "¶" or s[:1].isdigit()) and PARA_START.match(s))  # (what it must open with)
     )
 
 
-def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
-    """Cut the preamble off the body lines after the banner (their line
-    ``numbers`` and ``texts``, in parallel)."""
+def parse_preamble(numbers: list[int], texts: list[str], start: int = 0) -> Preamble:
+    """Cut the preamble off the body lines after the banner: from
+    ``texts[start]`` on (line ``numbers`` and ``texts`` in parallel).
+    ``Preamble.end`` counts from ``start``."""
     p = Preamble()
     current: str | None = None
     block: list[str] = []
@@ -156,19 +179,22 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
         nonlocal current, block
         if current is None:  # (no field open: the block is empty too)
             return
+        # (most fields fill one line, which join_lines would only strip)
+        text = block[0].strip() if len(block) == 1 else join_lines(block)
         if current == "tags":
-            p.tags = join_lines(block)
+            p.tags = text
         elif current == "subject":
-            p.subject = join_lines(block)
+            p.subject = text
         elif current == "classified":
-            p.classified_by = join_lines(block)
+            p.classified_by = text
         elif current == "eo":
-            p.eo = join_lines(block)
+            p.eo = text
         current, block = None, []
 
     skip = 0  # lines before it were read as part of a REF block
-    i = 0
-    for i, text in enumerate(texts):
+    unplaced = False  # the preamble ended at a line it could not place
+    i = start
+    for i, text in enumerate(islice(texts, start, None), start):
         if i < skip:
             continue
         stripped = text.lstrip()
@@ -177,9 +203,10 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
             if current in ("subject", "tags", "classified", "eo"):
                 close()
             continue
-        if PARA_START.match(text):
-            break
         first = stripped[0]
+        # (PARA_START opens with ``¶`` or a digit after the white space lstrip takes)
+        if (first == "¶" or first.isdigit()) and PARA_START.match(text):
+            break
         rest = _ref_rest(text) if first in _REF_FIRST else None
         if rest is not None:
             # A REF block is cut by the rules of ``references.read_ref_block``
@@ -190,15 +217,15 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
             if ref_text is not None:
                 p.refs.append((ref_text, numbers[i]))
             continue
-        start = _START_BY_FIRST.get(first)
-        m = start[1].match(text) if start else None
+        opener = _START_BY_FIRST.get(first)  # (name, pattern) of the one field the line may open
+        m = opener[1].match(text) if opener else None
         if m:
             close()
-            current, seen_field, blank_since = start[0], True, False
+            current, seen_field, blank_since = opener[0], True, False
             rest = text.strip().lstrip("¶").lstrip() if current == "eo" else text[m.end():]
             block = [rest] if rest.strip() else []
             continue
-        if _continues(current, block, text, blank_since):
+        if current is not None and _continues(current, block, text, blank_since):
             block.append(text)
             blank_since = False
             continue
@@ -207,18 +234,20 @@ def parse_preamble(numbers: list[int], texts: list[str]) -> Preamble:
             close()
             p.captions.extend(lone or find_captions(text.upper()))
             continue
-        if not seen_field and i < 15 and (_is_handling(text) or _field_ahead(texts, i + 1)):
+        if not seen_field and i - start < 15 and (_is_handling(text) or _field_ahead(texts, i + 1)):
             close()
             p.captions.extend(find_captions(text.upper()))
             continue
         close()
+        unplaced = True
         break
     else:
         i = len(texts)
     close()
-    p.end = i
-    for ref_text, number in _stray_refs(numbers, texts, i):
-        _add_ref(p.refs, ref_text, number)
+    p.end = i - start
+    if unplaced:  # (at a paragraph or at the end, no REF block can follow)
+        for ref_text, number in _stray_refs(numbers, texts, i):
+            _add_ref(p.refs, ref_text, number)
     return p
 
 
@@ -267,8 +296,12 @@ def _stray_refs(numbers: list[int], texts: list[str], start: int) -> list[tuple[
     """
     found: list[tuple[str, int]] = []
     k, stop = start, min(len(texts), start + _STRAY_WINDOW)
-    while k < stop and not PARA_START.match(texts[k]):
-        m = REF_MARKER.match(texts[k])
+    while k < stop:
+        text = texts[k]
+        first = text.lstrip()[:1]  # (each pattern tried only where it can match)
+        if (first == "¶" or first.isdigit()) and PARA_START.match(text):
+            break
+        m = REF_MARKER.match(text) if first in _REF_FIRST else None
         if not m:
             k += 1
             continue
