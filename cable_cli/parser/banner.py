@@ -43,7 +43,7 @@ _CAPTION = patterns.compile(
     r"(?<![A-Za-z])(?P<cap>" + "|".join(_spaced(c) for c in CAPTIONS)
     + r"|FOR\s+OFFICIAL\s+USE\s+ONLY|FOUO)(?![A-Za-z])",
 )
-_CAPTION_NAMES = {re.sub(r"\s", "", c): c for c in CAPTIONS} | {"FOROFFICIALUSEONLY": "FOUO", "FOUO": "FOUO"}
+_CAPTION_NAMES = {"".join(c.split()): c for c in CAPTIONS} | {"FOROFFICIALUSEONLY": "FOUO", "FOUO": "FOUO"}
 # What the station-and-serial part of a banner looks like: ``NEW DELHI 005135``.
 # (``SANTO DOMINGO 000409SIPDIS``: a caption may be glued to the serial.)
 _STATION_SERIAL = patterns.compile(r"(?P<station>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4}) 0*(?P<serial>\d{1,7})(?!\d)")

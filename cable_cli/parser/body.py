@@ -15,7 +15,7 @@ import re
 
 from .. import patterns
 from ..model import Paragraph
-from .banner import BANNER
+from .banner import BANNER, BANNER_FIRST
 from .text import ends_sentence
 
 # ``ASTANA 00000319 002 OF 002``, ``ROME 00000001 001.2 OF 003``.
@@ -24,7 +24,6 @@ PAGE_BREAK = patterns.compile(r"^\s*[A-Z][A-Z .'-]{1,40} \d{5,8}\s+\d{3}(?:\.\d)
 # ``AmCham and its MOSCOW 00000499 002 OF 002 European counterpart``).
 _PAGE_OF = patterns.compile(r"\d{3}\s+OF\s+\d{3}")  # what every page-break mark has
 _NUMBER_OF_NUMBER = patterns.compile(r"\d\s+OF\s+\d")  # what PAGE_BREAK and _PAGE_OF both need
-_BANNER_FIRST = frozenset("CSULOTcsulot\",")  # first characters a banner line can have
 _INLINE_BREAK = patterns.compile(r"(?P<station>(?:[A-Z][A-Z.'-]* ){1,3})\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b\s*")
 # 1970s print copies: ``PAGE 02  ATHENS 02959  171944Z`` (text may follow).
 PRINT_PAGE = patterns.compile(r"^\s*PAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,40}?\s+\d{2,6}\s+(?:\d\d\s+OF\s+\d\d\s+)?\d{6}Z\s*")
@@ -102,7 +101,7 @@ def clean_body(text: str, lines: list[str], start: int, banner_words: set[str]) 
 def _is_banner_line(stripped: str) -> bool:
     """Does the (stripped) line start with a classification banner?"""
     # (a cheap first-character test spares most lines the pattern)
-    return bool(stripped) and stripped[0] in _BANNER_FIRST and BANNER.match(stripped) is not None
+    return bool(stripped) and stripped[0] in BANNER_FIRST and BANNER.match(stripped) is not None
 
 
 class _BodyCleaner:

@@ -152,6 +152,11 @@ def parse_addressee(text: str) -> Addressee:
     return Addressee(ri, address, precedence, mcn, list(excluded))
 
 
+# Between the posts a collective is not sent to (``XMT AMCONSUL X, AMCONSUL Y``).
+_LIST_SEPARATOR = patterns.compile(r"\s*[,;]\s*")
+_EXCLUSION_SEPARATOR = patterns.compile(r"\s*[,;]\s*|\s+XMT\s+")
+
+
 @lru_cache(maxsize=4096)  # a batch names the same posts and collectives again and again
 def _addressee_parts(text: str) -> tuple[str | None, str, str | None, str | None, tuple[str, ...]]:
     """:func:`parse_addressee`'s fields, ``excluded`` as a tuple.
@@ -161,7 +166,7 @@ def _addressee_parts(text: str) -> tuple[str | None, str, str | None, str | None
     excluded: list[str] = []
     xmt = _XMT.search(text) if "XMT" in text else None  # the pattern needs the literal
     if xmt:
-        excluded = [x.strip() for x in re.split(r"\s*[,;]\s*|\s+XMT\s+", text[xmt.end():]) if x.strip()]
+        excluded = [x.strip() for x in _EXCLUSION_SEPARATOR.split(text[xmt.end():]) if x.strip()]
         text = text[: xmt.start()]
     ri = None
     slash = text.find("/")
@@ -354,7 +359,7 @@ def _read_addressees(h: Header, lines: list[str], i: int, limit: int) -> int:
         # (``,?\s+XMT`` at the start of a stripped line needs the comma)
         if mode and first == "," and _XMT.match(line):
             target = (h.info or h.to)[-1]
-            target.excluded.extend(x.strip() for x in re.split(r"\s*[,;]\s*", line[4:]) if x.strip())
+            target.excluded.extend(x.strip() for x in _LIST_SEPARATOR.split(line[4:]) if x.strip())
             i += 1
             continue
         if mode and len(line) <= 120 and (first not in BANNER_FIRST or BANNER.match(line) is None):  # (not a banner)
