@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, TextIO
 
 from .exitcodes import Exit
-from .model import Cable
+from .model import Cable, record
 from .render import serial
 from .render.safe import visible
 from .sources import InputError
 
 
-@dataclass
+@record
 class Tally:
     """What happened to the inputs, for the exit code and the summary line."""
 

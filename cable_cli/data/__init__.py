@@ -13,12 +13,17 @@ from functools import cache
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def _rows(name: str) -> list[list[str]]:
+def _lines(name: str) -> list[str]:
+    """The table's lines, without blank and ``#`` (source) lines."""
     # Plain file reading beside this module: importlib.resources costs ~9 ms
     # of start-up for the same bytes.
     with open(os.path.join(_HERE, name), encoding="utf-8") as table:
         text = table.read()
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _rows(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in _lines(name)]
 
 
 @cache
@@ -29,6 +34,13 @@ def tag_meanings() -> dict[str, str]:
         if len(row) >= 2:
             table.setdefault(row[0].strip(), row[1].strip())
     return table
+
+
+@cache
+def tag_codes() -> frozenset[str]:
+    """The TAGS codes of :func:`tag_meanings`, read without their meanings:
+    the parser needs only these, and every single-cable call pays for them."""
+    return frozenset(row.split("\t", 1)[0].strip() for row in _lines("tags.tsv") if "\t" in row)
 
 
 @cache

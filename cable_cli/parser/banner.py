@@ -9,10 +9,10 @@ and on their own lines under it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import patterns
+from ..model import record
 
 
 def _spaced(word: str) -> str:
@@ -49,7 +49,7 @@ _CAPTION_NAMES = {"".join(c.split()): c for c in CAPTIONS} | {"FOROFFICIALUSEONL
 _STATION_SERIAL = patterns.compile(r"(?P<station>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4}) 0*(?P<serial>\d{1,7})(?!\d)")
 
 
-@dataclass(slots=True)
+@record
 class Banner:
     classification: str | None = None   # SECRET, CONFIDENTIAL, UNCLASSIFIED, ...
     section: int | None = None

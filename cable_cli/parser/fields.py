@@ -87,7 +87,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from .. import patterns
-from ..data import tag_meanings
+from ..data import tag_codes
 from ..model import ClassifiedBy, Declassification
 
 __all__ = ["parse_classified_by", "parse_declassification", "parse_tags"]
@@ -101,11 +101,11 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _known_tags() -> dict[str, str]:
+def _known_tags() -> frozenset[str]:
     try:
-        return tag_meanings()
+        return tag_codes()
     except Exception:  # package data missing or unreadable: parse without it
-        return {}
+        return frozenset()
 
 
 # --------------------------------------------------------------------------
@@ -535,7 +535,7 @@ _BANNERS = frozenset(
 _PERSON_PART = patterns.compile(r"^[A-Za-z][A-Za-z'\-]*\.?(?: [A-Za-z][A-Za-z'\-]*\.?){0,3}$")
 
 
-def _drop_junk(words: list[str], known: dict[str, str]) -> list[str]:
+def _drop_junk(words: list[str], known: frozenset[str]) -> list[str]:
     """Remove page-break headers, banners and cable ids from a word list."""
     out: list[str] = []
     i = 0
@@ -600,7 +600,7 @@ def _simple_tags(raw: str) -> list[str] | None:
     """The common case, fast: every word a known code (``PGOV, PREL, KZ``).
     None sends anything else through the full rules below."""
     unique = dict.fromkeys(_TAG_SEPARATORS.split(raw.strip(" ,")))  # in order, once each
-    if not unique.keys() <= _known_tags().keys():
+    if not unique.keys() <= _known_tags():
         return None
     return list(unique)
 

@@ -21,11 +21,11 @@ first blank line once addressees have started.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from .. import patterns
-from ..model import Addressee, Transmission
+from ..model import Addressee, Transmission, record
 from .banner import BANNER, BANNER_FIRST
 
 MONTHS = {m: i for i, m in enumerate(
@@ -61,7 +61,7 @@ _PRINT_JUNK = patterns.compile(r"^(?:PAGE\s+\d{2,3}\b|ACTION\s+[A-Z]|INFO\s+[A-Z
 _PARTIAL_NOTE = patterns.compile(r"^This record is a partial extract of the original cable", re.I)
 
 
-@dataclass(slots=True)
+@record
 class Header:
     """What the routing header says; fields stay None when absent."""
 

@@ -11,10 +11,11 @@ a new line first.  This module only cuts the preamble into raw field texts;
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import compress, count, islice
 
 from .. import patterns
+from ..model import record
 from .banner import CAPTIONS, find_captions
 from .references import REF_MARKER, read_ref_block
 from .text import join_lines
@@ -71,7 +72,7 @@ _START_BY_FIRST = {c: (name, pattern) for name, pattern, firsts in _STARTS for c
 _LONE_CAPTIONS = {caption: [caption] for caption in CAPTIONS}
 
 
-@dataclass(slots=True)
+@record
 class Preamble:
     captions: list[str] = field(default_factory=list)
     eo: str | None = None
