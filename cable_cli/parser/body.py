@@ -302,10 +302,11 @@ def _cut_glued_breaks(text: str) -> str:
         # _GLUED_BREAK_END matched) and the blanks after, is matched again below.
         found = _INLINE_BREAK.search(text, start, end.end())
         floor = of + 2
-        if found is None:
+        # The same mark again, now with the blanks after it (it always
+        # matches there: _GLUED_BREAK_END's \b holds in the whole text).
+        m = _INLINE_BREAK.match(text, found.start()) if found is not None else None
+        if m is None:
             continue
-        m = _INLINE_BREAK.match(text, found.start())
-        assert m is not None  # the same mark, now with the blanks after it
         pieces.append(text[done:m.start()])
         pieces.append(_cut_break(m))
         done = floor = m.end()
