@@ -339,8 +339,32 @@ def main() -> None:
     pattern_cache.install()  # compiled patterns from the last call: start-up
     try:
         _run()
+        code = 0
+    except SystemExit as done:
+        code = done.code
     finally:
         pattern_cache.save()
+    _leave(code)
+
+
+def _leave(code: Any) -> None:
+    """Exit with ``code``, without the interpreter's teardown when nothing needs it.
+
+    Freeing every module and object at exit takes a single-cable command
+    about 10 ms, an eighth of its run, and nothing of ours needs it: output
+    files are closed by then, and what is left in stdout and stderr is
+    flushed here.  A run that started worker processes (``export``) exits
+    the usual way, so that multiprocessing can see them off; so does a
+    message given as the exit code.
+    """
+    if not (code is None or isinstance(code, int)) or "multiprocessing" in sys.modules:
+        sys.exit(code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader is gone (``| head``) or the stream closed: nothing to save
+            pass
+    os._exit(code or 0)
 
 
 def _run() -> None:

@@ -95,3 +95,27 @@ def test_ctrl_c_in_a_listing_command(corpus_csv, tmp_path):
     code, err = _interrupt(["meta", str(corpus_csv), "-o", "meta.jsonl", "-f", "jsonl", "-q"], 0.8, tmp_path)
     assert code == 130, err
     assert os.listdir(tmp_path) == []
+
+
+# ``cable`` ends single-cable commands with os._exit (no interpreter
+# teardown, cli._leave): what it wrote must still all arrive, with its code.
+
+@pytest.mark.parametrize("args", [["paragraphs", "-f", "jsonl"], ["meta", "-f", "tsv"], ["show"]])
+def test_the_fast_exit_loses_no_output(corpus_csv, args):
+    from typer.testing import CliRunner
+
+    from cable_cli.cli import app
+
+    expected = CliRunner().invoke(app, args + [str(corpus_csv)]).stdout
+    done = subprocess.run(CABLE + args + [str(corpus_csv)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0
+    assert len(done.stdout) > 1_000_000 and done.stdout == expected
+
+
+def test_the_fast_exit_keeps_the_exit_code_and_the_diagnostics(tmp_path):
+    out = tmp_path / "meta.jsonl"
+    done = subprocess.run(CABLE + ["meta", "-f", "jsonl", "-o", str(out), str(tmp_path / "missing.txt"), str(SAMPLE)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 3
+    assert "missing.txt" in done.stderr
+    assert out.read_text(encoding="utf-8").count('"id":"09ASTANA319"') == 1
