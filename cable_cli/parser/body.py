@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from itertools import compress
 
 from .. import patterns
 from ..model import Paragraph
@@ -210,9 +211,10 @@ def _lines_to_check(text: str, lines: list[str], start: int, banner_words: set[s
         if found[-1] != line:
             found.append(line)
     if not text.isascii():
-        # (the isascii() map runs in C: the loop sees only the other lines)
-        others = [i for i, ascii in enumerate(map(str.isascii, lines[start:]), start)
-                  if not ascii and _may_be_banner_word(lines[i], banner_words)]
+        # (the isascii() map and its selection run in C: the loop sees only
+        # the other lines)
+        non_ascii = compress(range(start, len(lines)), map(operator.not_, map(str.isascii, lines[start:])))
+        others = [i for i in non_ascii if _may_be_banner_word(lines[i], banner_words)]
         if others:
             found = sorted(set(found).union(others))
     return found
