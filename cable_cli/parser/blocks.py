@@ -104,7 +104,8 @@ def _summary_start(para: Paragraph, joined: JoinedParagraphs, offset: int) -> in
         return m.end()
     if para.heading and _HEADING_SUMMARY.match(para.heading):
         return 0
-    if "UMMARY" in text or "ummary" in text:
+    # (every inline start holds ``summary`` in some case: ``SuMMARY:`` too)
+    if joined.lower is None or joined.lower.find("ummary", offset, offset + len(text)) >= 0:
         m = _search_inline_summary(joined.text, joined.lower, offset, offset + len(text))
         if m:
             return m.end() - offset
