@@ -247,13 +247,14 @@ def test_comment_and_note_blocks(cable_id, word, text, expected):
 
 def test_inline_summary_start_in_any_case(corpus):
     """10JAKARTA186 (a single-line page build): ``2. Summary:`` stands inside
-    paragraph 1's text.  The start is case-blind, so ``SuMMARY:`` reads the same
-    (a literal pre-test once looked only for ``UMMARY`` and ``ummary``)."""
+    paragraph 1's text, ``End Summary.`` further on.  The markers are
+    case-blind, so ``SuMMary`` reads the same (a literal pre-test once looked
+    only for ``UMMARY`` and ``ummary``)."""
     from cable_cli.sources import iter_inputs
 
     [raw] = iter_inputs([str(corpus / "html" / "avilaroman-wikileaks-mirror" / "10JAKARTA186.html")])
     original = parse_cable(raw.text)
     assert original.summary.startswith("Mission Indonesia requests immediate additional funding")
     assert "2. Summary:" in raw.text
-    odd_case = parse_cable(raw.text.replace("2. Summary:", "2. SuMMARY:"))
+    odd_case = parse_cable(raw.text.replace("Summary", "SuMMary"))
     assert odd_case.summary == original.summary
