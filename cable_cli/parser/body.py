@@ -504,7 +504,7 @@ def parse_paragraphs(numbers: list[int], texts: list[str]) -> tuple[list[Paragra
         # first character allows a match.
         m = _PARA.match(text) if first.isdigit() or first == "¶" else None
         if m and (blank_before or _accept_start(m, last_number, first)):
-            num, mark, half = m.group("num", "mark", "half")
+            num, mark, half = m.groups()  # (the only groups of _PARA, in order)
             number = int(num)
             if number in seen_numbers:
                 problems.append((numbers[i], "paragraph-repeat", number))
