@@ -179,14 +179,30 @@ def _has_lower(text: str) -> bool:
     return any(c.islower() for c in text)
 
 
+def _is_suffix(tok: str) -> bool:
+    """``Jr.``, ``III,``: a name suffix (every match is at most 5 characters)."""
+    return len(tok) <= 5 and _NAME_SUFFIX.match(tok) is not None
+
+
+def _is_initials(core: str) -> bool:
+    """``J``, ``J.``, ``J.Q.``, ``J.Q``: up to three initials."""
+    # (_INITIALS opens with an ASCII capital; the dot is added so that a
+    # missing final dot still matches, and a word already ending in its dot
+    # gets it back: the old second test, _INITIALS.match(core), adds nothing)
+    return "A" <= core[0] <= "Z" and _INITIALS.match(core.rstrip(".") + ".") is not None
+
+
 def _is_role(tok: str, mixed: bool) -> bool:
+    if "/" in tok:
+        return True
     low = tok.lower().rstrip(".,:;").replace("0", "o")
-    if low in _ROLE_WORDS or "/" in tok:
+    if low in _ROLE_WORDS:
         return True
     # In mixed-case text an ALL-CAPS word (not an initial) is an acronym of
-    # an office: USEU, POL, M-C.
-    if mixed and _all_caps(tok) and not _NAME_SUFFIX.match(tok):
-        if not _INITIALS.match(tok) and not _DOTTED_INITIALS.match(tok):
+    # an office: USEU, POL, M-C.  (Initials with two letters or more always
+    # hold a dot after the first, and _DOTTED_INITIALS covers _INITIALS then.)
+    if mixed and _all_caps(tok) and not _is_suffix(tok):
+        if not (tok[1:2] == "." and _DOTTED_INITIALS.match(tok)):
             return True
     return False
 
@@ -197,7 +213,7 @@ def _is_name_token(tok: str, mixed: bool) -> bool:
     core = tok.rstrip(",;:")
     if not core:
         return False
-    if _NAME_SUFFIX.match(core) or _INITIALS.match(core.rstrip(".") + ".") or _INITIALS.match(core):
+    if _is_suffix(core) or _is_initials(core):
         return True
     if core.lower() in _NAME_PARTICLES:
         return True
@@ -217,7 +233,7 @@ def _split_name(segment: str, mixed: bool) -> tuple[str | None, str | None]:
     name_toks = toks[i:]
     # initials, suffixes or particles alone do not make a name
     has_word = any(
-        sum(map(str.isalpha, t)) >= 2 and not _NAME_SUFFIX.match(t) and t.lower() not in _NAME_PARTICLES
+        sum(map(str.isalpha, t)) >= 2 and not _is_suffix(t) and t.lower() not in _NAME_PARTICLES
         for t in name_toks
     )
     if not has_word:
@@ -344,7 +360,7 @@ def parse_classified_by(raw: str) -> ClassifiedBy:
     # "Robert O. Blake, Jr." - a suffix belongs to the name before it.
     merged: list[str] = []
     for seg in segments:
-        if merged and _NAME_SUFFIX.match(seg):
+        if merged and _is_suffix(seg):
             merged[-1] = merged[-1] + ", " + seg
         else:
             merged.append(seg)
