@@ -85,6 +85,7 @@ Contracts
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from .. import patterns
 from ..data import tag_codes
@@ -195,10 +196,13 @@ def _is_suffix(tok: str) -> bool:
 
 def _is_initials(core: str) -> bool:
     """``J``, ``J.``, ``J.Q.``, ``J.Q``: up to three initials."""
-    # (_INITIALS opens with an ASCII capital; the dot is added so that a
-    # missing final dot still matches, and a word already ending in its dot
-    # gets it back: the old second test, _INITIALS.match(core), adds nothing)
-    return "A" <= core[0] <= "Z" and _INITIALS.match(core.rstrip(".") + ".") is not None
+    # Every match opens with an ASCII capital followed by a dot (or nothing):
+    # that cheap test first.  The dot is added so that a missing final dot
+    # still matches, and a word already ending in its dot gets it back (so
+    # _INITIALS.match(core) would add nothing).
+    if not ("A" <= core[0] <= "Z" and core[1:2] in ("", ".")):
+        return False
+    return _INITIALS.match(core.rstrip(".") + ".") is not None
 
 
 def _is_role(tok: str, mixed: bool) -> bool:
@@ -457,6 +461,17 @@ def _iso(y: int, m: int, d: int) -> str | None:
 _DIGIT = patterns.compile(r"\d")
 
 
+def _month_date(pattern: re.Pattern[str], text: str, word_group: int) -> tuple[re.Match[str] | None, int]:
+    """The first match of ``pattern`` whose word ``word_group`` is a month, and the month's number."""
+    m = pattern.search(text)  # (a search, cheaper than finditer: most texts hold no match)
+    while m is not None:
+        month = _MONTHS.get(m.group(word_group).lower())
+        if month:
+            return m, month
+        m = pattern.search(text, m.end())  # (matches are never empty: as finditer goes on)
+    return None, 0
+
+
 def _find_date(text: str) -> tuple[str | None, int, int]:
     """(iso date or None, start, end) of the first date-looking thing."""
     if _DIGIT.search(text) is None:  # every date form has digits (half the lines: DECL: OADR, N/A)
@@ -468,16 +483,12 @@ def _find_date(text: str) -> tuple[str | None, int, int]:
     m = _DATE_MDY.search(text)
     if m:
         found.append((m.start(), m.end(), _iso(_year(m.group(4)), int(m.group(1)), int(m.group(3)))))
-    for m in _DATE_MONTH_FIRST.finditer(text):
-        month = _MONTHS.get(m.group(1).lower())
-        if month:
-            found.append((m.start(), m.end(), _iso(int(m.group(3)), month, int(m.group(2)))))
-            break
-    for m in _DATE_DAY_FIRST.finditer(text):
-        month = _MONTHS.get(m.group(2).lower())
-        if month:
-            found.append((m.start(), m.end(), _iso(int(m.group(3)), month, int(m.group(1)))))
-            break
+    m, month = _month_date(_DATE_MONTH_FIRST, text, 1)
+    if m:
+        found.append((m.start(), m.end(), _iso(int(m.group(3)), month, int(m.group(2)))))
+    m, month = _month_date(_DATE_DAY_FIRST, text, 2)
+    if m:
+        found.append((m.start(), m.end(), _iso(int(m.group(3)), month, int(m.group(1)))))
     if not found:
         return None, -1, -1
     start, end, iso = min(found, key=lambda f: f[0])
