@@ -633,12 +633,33 @@ _TAG_SEPARATORS = patterns.compile(r"[\s,]+")
 
 
 def _simple_tags(raw: str) -> list[str] | None:
-    """The common case, fast: every word a known code (``PGOV, PREL, KZ``).
-    None sends anything else through the full rules below."""
+    """The common cases, fast: every word a known code (``PGOV, PREL, KZ``),
+    or a code-like word that the full rules below keep as it is (``PINT, UR``).
+    None sends anything else through the full rules."""
     unique = dict.fromkeys(_TAG_SEPARATORS.split(raw.strip(" ,")))  # in order, once each
-    if not unique.keys() <= _known_tags():
-        return None
-    return list(unique)
+    known = _known_tags()
+    if unique.keys() <= known:
+        return list(unique)
+    if all(_kept_as_is(word, known) for word in unique) and next(iter(unique)) not in ("TAG", "TAGS"):
+        return list(unique)
+    return None
+
+
+def _kept_as_is(word: str, known: frozenset[str]) -> bool:
+    """Is ``word``, in a list of code-like words only, kept as it is by the full rules?
+
+    A code-like word (2-6 upper-case letters or digits, a letter first) holds no
+    separator, punctuation or lower case, so it is neither split, trimmed nor
+    upper-cased; of the junk rules only the banner applies to it; the leading
+    ``TAGS`` marker and the ``XTAG`` prefix are left out here; and a joined
+    person name needs a word of more than 5 letters that is not a known code.
+    """
+    return (
+        _CODEISH.match(word) is not None
+        and word not in _BANNERS
+        and not word.startswith("XTAG")
+        and (len(word) <= 5 or word in known)
+    )
 
 
 def parse_tags(raw: str) -> list[str]:
