@@ -640,6 +640,7 @@ def _simple_tags(raw: str) -> list[str] | None:
     known = _known_tags()
     if unique.keys() <= known:
         return list(unique)
+    # (a leading TAG/TAGS is the marker, which the full rules drop)
     if all(_kept_as_is(word, known) for word in unique) and next(iter(unique)) not in ("TAG", "TAGS"):
         return list(unique)
     return None
@@ -650,9 +651,11 @@ def _kept_as_is(word: str, known: frozenset[str]) -> bool:
 
     A code-like word (2-6 upper-case letters or digits, a letter first) holds no
     separator, punctuation or lower case, so it is neither split, trimmed nor
-    upper-cased; of the junk rules only the banner applies to it; the leading
-    ``TAGS`` marker and the ``XTAG`` prefix are left out here; and a joined
-    person name needs a word of more than 5 letters that is not a known code.
+    upper-cased.  Of the junk rules only the banner one applies to it (page
+    marks, cable ids and DTGs open with a digit; the spaced-out banner is single
+    letters).  The ``XTAG`` prefix is removed by the full rules, so it is left
+    to them; and a joined person name needs a word of more than 5 letters that
+    is not a known code.
     """
     return (
         _CODEISH.match(word) is not None
