@@ -67,3 +67,13 @@ TRICKY = ["", " ", ",", "(", ")", "((((", "|", "TAGS:", "SUBJECT:", "PAGE", "PAG
 def test_never_raises(raw):
     got = parse_tags(raw)
     assert isinstance(got, list) and all(isinstance(t, str) and t for t in got)
+
+
+# The fast path for code-like words (2-6 upper-case letters or digits) must
+# leave to the full rules every such list that they change: written, not copied.
+def test_code_like_lists_the_full_rules_change():
+    assert parse_tags("PINT, UR") == ["PINT", "UR"]  # unknown short codes: kept as written
+    assert parse_tags("PREL, KOVACS, IVAN") == ["PREL", "KOVACS, IVAN"]  # a 6-letter unknown word: a person
+    assert parse_tags("SBU PREL UR") == ["PREL", "UR"]  # a banner word is junk
+    assert parse_tags("TAGS PREL, UR") == ["PREL", "UR"]  # a repeated marker
+    assert parse_tags("XTAGPINT, UR") == ["PINT", "UR"]  # the XTAG prefix

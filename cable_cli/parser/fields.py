@@ -85,6 +85,7 @@ Contracts
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from .. import patterns
 from ..data import tag_codes
@@ -112,7 +113,9 @@ def _known_tags() -> frozenset[str]:
 # CLASSIFIED BY
 
 # The section of the reason: 1.4 / 1.5 / 1.6, also "1 .4", "1. 4", "1/4".
-_SECTION = patterns.compile(r"(?<![\d.])1 ?[./] ?([4-6])(?![\d/])(?!\.\d)")
+# (The look-behind "no digit or dot before the 1" is written after the 1 so
+# that the pattern opens with a literal, which the engine scans for fast.)
+_SECTION = patterns.compile(r"1(?<![\d.]1) ?[./] ?([4-6])(?![\d/])(?!\.\d)")
 # "reasons", also broken by a wrap ("reaso ns") or typed with a zero ("REAS0N")
 _SECTION_X = patterns.compile(r"(?i) ?X ?([1-9])\b")
 _REASON_WORD = patterns.compile(r"(?i)\bre ?a ?s ?[o0] ?n ?s?\b|\bE\.? ?O\.? ?1\d{4}\b")
@@ -172,6 +175,13 @@ def _all_caps(tok: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _has_upper(text: str) -> bool:
+    """Is any character upper-case?"""
+    if text.isascii():  # (in ASCII, lower() changes exactly the upper-case letters)
+        return text.lower() != text
+    return any(c.isupper() for c in text)
+
+
 def _has_lower(text: str) -> bool:
     """Is any character lower-case?"""
     if text.isascii():  # (in ASCII, upper() changes exactly the lower-case letters)
@@ -179,14 +189,33 @@ def _has_lower(text: str) -> bool:
     return any(c.islower() for c in text)
 
 
+def _is_suffix(tok: str) -> bool:
+    """``Jr.``, ``III,``: a name suffix (every match is at most 5 characters)."""
+    return len(tok) <= 5 and _NAME_SUFFIX.match(tok) is not None
+
+
+def _is_initials(core: str) -> bool:
+    """``J``, ``J.``, ``J.Q.``, ``J.Q``: up to three initials."""
+    # Every match opens with an ASCII capital followed by a dot (or nothing):
+    # that cheap test first.  The dot is added so that a missing final dot
+    # still matches, and a word already ending in its dot gets it back (so
+    # _INITIALS.match(core) would add nothing).
+    if not ("A" <= core[0] <= "Z" and core[1:2] in ("", ".")):
+        return False
+    return _INITIALS.match(core.rstrip(".") + ".") is not None
+
+
 def _is_role(tok: str, mixed: bool) -> bool:
+    if "/" in tok:
+        return True
     low = tok.lower().rstrip(".,:;").replace("0", "o")
-    if low in _ROLE_WORDS or "/" in tok:
+    if low in _ROLE_WORDS:
         return True
     # In mixed-case text an ALL-CAPS word (not an initial) is an acronym of
-    # an office: USEU, POL, M-C.
-    if mixed and _all_caps(tok) and not _NAME_SUFFIX.match(tok):
-        if not _INITIALS.match(tok) and not _DOTTED_INITIALS.match(tok):
+    # an office: USEU, POL, M-C.  (Initials with two letters or more always
+    # hold a dot after the first, and _DOTTED_INITIALS covers _INITIALS then.)
+    if mixed and _all_caps(tok) and not _is_suffix(tok):
+        if not (tok[1:2] == "." and _DOTTED_INITIALS.match(tok)):
             return True
     return False
 
@@ -197,7 +226,7 @@ def _is_name_token(tok: str, mixed: bool) -> bool:
     core = tok.rstrip(",;:")
     if not core:
         return False
-    if _NAME_SUFFIX.match(core) or _INITIALS.match(core.rstrip(".") + ".") or _INITIALS.match(core):
+    if _is_suffix(core) or _is_initials(core):
         return True
     if core.lower() in _NAME_PARTICLES:
         return True
@@ -217,7 +246,7 @@ def _split_name(segment: str, mixed: bool) -> tuple[str | None, str | None]:
     name_toks = toks[i:]
     # initials, suffixes or particles alone do not make a name
     has_word = any(
-        sum(map(str.isalpha, t)) >= 2 and not _NAME_SUFFIX.match(t) and t.lower() not in _NAME_PARTICLES
+        sum(map(str.isalpha, t)) >= 2 and not _is_suffix(t) and t.lower() not in _NAME_PARTICLES
         for t in name_toks
     )
     if not has_word:
@@ -344,7 +373,7 @@ def parse_classified_by(raw: str) -> ClassifiedBy:
     # "Robert O. Blake, Jr." - a suffix belongs to the name before it.
     merged: list[str] = []
     for seg in segments:
-        if merged and _NAME_SUFFIX.match(seg):
+        if merged and _is_suffix(seg):
             merged[-1] = merged[-1] + ", " + seg
         else:
             merged.append(seg)
@@ -432,6 +461,17 @@ def _iso(y: int, m: int, d: int) -> str | None:
 _DIGIT = patterns.compile(r"\d")
 
 
+def _month_date(pattern: re.Pattern[str], text: str, word_group: int) -> tuple[re.Match[str] | None, int]:
+    """The first match of ``pattern`` whose word ``word_group`` is a month, and the month's number."""
+    m = pattern.search(text)  # (a search, cheaper than finditer: most texts hold no match)
+    while m is not None:
+        month = _MONTHS.get(m.group(word_group).lower())
+        if month:
+            return m, month
+        m = pattern.search(text, m.end())  # (matches are never empty: as finditer goes on)
+    return None, 0
+
+
 def _find_date(text: str) -> tuple[str | None, int, int]:
     """(iso date or None, start, end) of the first date-looking thing."""
     if _DIGIT.search(text) is None:  # every date form has digits (half the lines: DECL: OADR, N/A)
@@ -443,16 +483,12 @@ def _find_date(text: str) -> tuple[str | None, int, int]:
     m = _DATE_MDY.search(text)
     if m:
         found.append((m.start(), m.end(), _iso(_year(m.group(4)), int(m.group(1)), int(m.group(3)))))
-    for m in _DATE_MONTH_FIRST.finditer(text):
-        month = _MONTHS.get(m.group(1).lower())
-        if month:
-            found.append((m.start(), m.end(), _iso(int(m.group(3)), month, int(m.group(2)))))
-            break
-    for m in _DATE_DAY_FIRST.finditer(text):
-        month = _MONTHS.get(m.group(2).lower())
-        if month:
-            found.append((m.start(), m.end(), _iso(int(m.group(3)), month, int(m.group(1)))))
-            break
+    m, month = _month_date(_DATE_MONTH_FIRST, text, 1)
+    if m:
+        found.append((m.start(), m.end(), _iso(int(m.group(3)), month, int(m.group(2)))))
+    m, month = _month_date(_DATE_DAY_FIRST, text, 2)
+    if m:
+        found.append((m.start(), m.end(), _iso(int(m.group(3)), month, int(m.group(1)))))
     if not found:
         return None, -1, -1
     start, end, iso = min(found, key=lambda f: f[0])
@@ -597,12 +633,36 @@ _TAG_SEPARATORS = patterns.compile(r"[\s,]+")
 
 
 def _simple_tags(raw: str) -> list[str] | None:
-    """The common case, fast: every word a known code (``PGOV, PREL, KZ``).
-    None sends anything else through the full rules below."""
+    """The common cases, fast: every word a known code (``PGOV, PREL, KZ``),
+    or a code-like word that the full rules below keep as it is (``PINT, UR``).
+    None sends anything else through the full rules."""
     unique = dict.fromkeys(_TAG_SEPARATORS.split(raw.strip(" ,")))  # in order, once each
-    if not unique.keys() <= _known_tags():
-        return None
-    return list(unique)
+    known = _known_tags()
+    if unique.keys() <= known:
+        return list(unique)
+    # (a leading TAG/TAGS is the marker, which the full rules drop)
+    if all(_kept_as_is(word, known) for word in unique) and next(iter(unique)) not in ("TAG", "TAGS"):
+        return list(unique)
+    return None
+
+
+def _kept_as_is(word: str, known: frozenset[str]) -> bool:
+    """Is ``word``, in a list of code-like words only, kept as it is by the full rules?
+
+    A code-like word (2-6 upper-case letters or digits, a letter first) holds no
+    separator, punctuation or lower case, so it is neither split, trimmed nor
+    upper-cased.  Of the junk rules only the banner one applies to it (page
+    marks, cable ids and DTGs open with a digit; the spaced-out banner is single
+    letters).  The ``XTAG`` prefix is removed by the full rules, so it is left
+    to them; and a joined person name needs a word of more than 5 letters that
+    is not a known code.
+    """
+    return (
+        _CODEISH.match(word) is not None
+        and word not in _BANNERS
+        and not word.startswith("XTAG")
+        and (len(word) <= 5 or word in known)
+    )
 
 
 def parse_tags(raw: str) -> list[str]:
@@ -613,17 +673,20 @@ def parse_tags(raw: str) -> list[str]:
     if simple is not None:
         return simple
     text = _squash(raw)
-    glue = _SUBJECT_GLUE.search(text)
+    # (every match of _SUBJECT_GLUE holds "UBJ" once upper-cased, as in _CODE_WORDS)
+    glue = _SUBJECT_GLUE.search(text) if "UBJ" in text.upper() else None
     if glue:
         text = text[:glue.start()]
     mark = _LEAD_MARK.match(text)
     if mark:
         text = text[mark.end():]
-    text = _XTAG.sub("", text).strip(" :;,.")
+    if "XTAG" in text:  # (what _XTAG removes)
+        text = _XTAG.sub("", text)
+    text = text.strip(" :;,.")
     if not text:
         return []
     known = _known_tags()
-    lower_only = not any(c.isupper() for c in text)
+    lower_only = not _has_upper(text)
     if lower_only:
         text = text.upper()
 
