@@ -5,7 +5,7 @@ Each excerpt is copied from the cable named in the case (corpus under
 addressees were read by hand.  Tuples are (ri, address, precedence, mcn).
 
 No cable in the corpus carries an ``XMT`` exclusion (``COLLECTIVE, XMT
-AMCONSUL X``), so that form has no real case here.
+AMCONSUL X``), so the tests of that form set it into a real header.
 """
 
 import pytest
@@ -243,3 +243,29 @@ def test_addressees_do_not_swallow_the_banner():
     cable = parse_cable(CASES[-1][1])
     assert cable.classification == "CONFIDENTIAL"
     assert cable.id == "10SEOUL290"
+
+
+# The exclusion forms of a collective (``XMT``: "except"), as the telegram
+# format writes them; no corpus cable has one, so they are set into the real
+# 10ASTANA72 header (the first case above).
+def _with_lines(replacements: dict[str, str]) -> str:
+    text = CASES[0][1]
+    for old, new in replacements.items():
+        assert old in text
+        text = text.replace(old, new)
+    return text
+
+
+def test_an_exclusion_after_the_collective_on_its_line():
+    cable = parse_cable(_with_lines({"RUCNCIS/CIS COLLECTIVE PRIORITY 2396":
+                                     "RUCNCIS/CIS COLLECTIVE PRIORITY 2396, XMT AMEMBASSY ASTANA"}))
+    cis = cable.info[1]
+    assert (cis.address, cis.excluded) == ("CIS COLLECTIVE", ["AMEMBASSY ASTANA"])
+
+
+def test_an_exclusion_line_goes_to_the_collective_above_it():
+    cable = parse_cable(_with_lines({"RUCNCIS/CIS COLLECTIVE PRIORITY 2396\n":
+                                     "RUCNCIS/CIS COLLECTIVE PRIORITY 2396\nXMT AMEMBASSY ASTANA, AMEMBASSY BISHKEK\n"}))
+    assert [a.address for a in cable.info] == ["ALL SOUTH AND CENTRAL ASIA COLLECTIVE", "CIS COLLECTIVE",
+                                               "EUROPEAN POLITICAL COLLECTIVE", "AMEMBASSY BEIJING"]
+    assert cable.info[1].excluded == ["AMEMBASSY ASTANA", "AMEMBASSY BISHKEK"]

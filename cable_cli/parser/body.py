@@ -59,7 +59,7 @@ _NOT_SIGNERS = frozenset(
 )
 # A line before the signer that ends the text without a full stop.
 _CLOSER = patterns.compile(r"(?:\bEND\s+(?:OF\s+)?(?:COMMENT|NOTE|SUMMARY|TEXT|QUOTE|MESSAGE)|\bUNQUOTE|MINIMIZE\s+CONSIDERED"
-                     r"|^\s*GP-\d|^\s*-|XXXXXX)\W*$", re.I)
+                           r"|^\s*GP-\d|^\s*-|XXXXXX)\W*$", re.I)
 _URL = patterns.compile(r"https?://|www\.")
 
 

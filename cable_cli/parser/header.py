@@ -53,11 +53,12 @@ _TO = patterns.compile(r"^TO(?:\s+|/(?=[A-Z]))(?P<rest>\S.*)$")
 _INFO = patterns.compile(r"^INFO(?:\s+|/(?=[A-Z]))(?P<rest>\S.*)$")
 # A print copy's page header inside the addressees (``TO PAGE 02 STATE 015113 182333Z``).
 _ADDR_PAGE = patterns.compile(r"^PAGE\s+\d{2,3}\s+[A-Z][A-Z .'-]{1,40}?\s+\d{2,6}\s+(?:\d\d\s+OF\s+\d\d\s+)?\d{6}Z\s*")
-_XMT = patterns.compile(r"^XMT\s+(?P<rest>\S.*)$")
+# An exclusion list on its own line, for the collective above it (``XMT AMCONSUL X``).
+_XMT_LINE = patterns.compile(r"^XMT\s+(?P<rest>\S.*)$")
 # 1970s print copies: page headers and the distribution list before the DTG.
 # (``H-01     NSCE-00``: one-letter offices; ``------352654  200910Z /23``: the relay line.)
 _PRINT_JUNK = patterns.compile(r"^(?:PAGE\s+\d{2,3}\b|ACTION\s+[A-Z]|INFO\s+[A-Z]{2,6}-\d\d|[A-Z]{1,6}-\d\d(?:\s|$)|/\d{3}\s+W$"
-                         r"|-{5,}\s*\d*(?:\s+\d{6}Z(?:\s+/\d{1,3})?)?\s*$|\d{1,3}$|O\s+[A-Z]{3,}$)")
+                               r"|-{5,}\s*\d*(?:\s+\d{6}Z(?:\s+/\d{1,3})?)?\s*$|\d{1,3}$|O\s+[A-Z]{3,}$)")
 _PARTIAL_NOTE = patterns.compile(r"^This record is a partial extract of the original cable", re.I)
 
 
@@ -140,7 +141,8 @@ def parse_weekday_date(line: str) -> str | None:
     return iso_date(int(m["yr"]), month, int(m["day"]), int(m["hh"]), int(m["mm"]))
 
 
-_XMT = patterns.compile(r",?\s+XMT\s+")
+# An exclusion list after a collective on the same line (``COLLECTIVE, XMT AMCONSUL X``).
+_XMT_INLINE = patterns.compile(r",?\s+XMT\s+")
 _ROUTING_INDICATOR = patterns.compile(r"[A-Z][A-Z0-9]{3,7}")
 
 
@@ -164,7 +166,7 @@ def _addressee_parts(text: str) -> tuple[str | None, str, str | None, str | None
     Parsed by tokens from the right so that a long line costs linear time.
     """
     excluded: list[str] = []
-    xmt = _XMT.search(text) if "XMT" in text else None  # the pattern needs the literal
+    xmt = _XMT_INLINE.search(text) if "XMT" in text else None  # the pattern needs the literal
     if xmt:
         excluded = [x.strip() for x in _EXCLUSION_SEPARATOR.split(text[xmt.end():]) if x.strip()]
         text = text[: xmt.start()]
@@ -356,8 +358,7 @@ def _read_addressees(h: Header, lines: list[str], i: int, limit: int) -> int:
                 h.press_date = h.press_date or parse_weekday_date(line)
             i += 1
             continue
-        # (``,?\s+XMT`` at the start of a stripped line needs the comma)
-        if mode and first == "," and _XMT.match(line):
+        if mode and first == "X" and _XMT_LINE.match(line):
             target = (h.info or h.to)[-1]
             target.excluded.extend(x.strip() for x in _LIST_SEPARATOR.split(line[4:]) if x.strip())
             i += 1
