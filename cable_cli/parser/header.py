@@ -221,6 +221,22 @@ def _next_text(lines: list[str], start: int) -> str:
     return ""
 
 
+_ASIDE_FIRST = _WEEKDAY_FIRST | {"T", "t"}  # the first letters :func:`_aside` can accept
+
+
+def _aside(line: str, h: Header) -> str | None:
+    """Is the (stripped, non-empty) line one that stands among the header
+    lines without being one: WikiLeaks' note on partial records ("note"),
+    or a press copy's date line ("press date", kept in ``h.press_date``)?"""
+    # (under re.I only t and T match the note's first letter)
+    if line[0] in "Tt" and _PARTIAL_NOTE.match(line):
+        return "note"
+    if line[0] in _WEEKDAY_FIRST and (press := parse_weekday_date(line)):
+        h.press_date = press
+        return "press date"
+    return None
+
+
 def parse_header(lines: list[str]) -> Header:
     """Read the header from the top of ``lines``; ``Header.end`` marks the body."""
     h = Header()
@@ -235,14 +251,9 @@ def parse_header(lines: list[str]) -> Header:
         if not line:
             i += 1
             continue
-        # (``line[0]``: the line is stripped and not empty; under re.I only
-        # t and T match the note's first letter)
-        if line[0] in "Tt" and _PARTIAL_NOTE.match(line):
-            i += 1  # WikiLeaks' note on partial records stands above the header
-            continue
-        if line[0] in _WEEKDAY_FIRST and (press := parse_weekday_date(line)):
-            h.press_date = press
-            h.found = True
+        aside = _aside(line, h) if line[0] in _ASIDE_FIRST else None  # (the gate spares most lines a call)
+        if aside:
+            h.found = h.found or aside == "press date"
             i += 1
             continue
         if line == "BT":  # ``^BT\s*$`` on a stripped line
@@ -332,11 +343,7 @@ def _read_addressees(h: Header, lines: list[str], i: int, limit: int) -> int:
             i += 1
             continue
         first = line[0]  # (the patterns below are tried only where it allows a match)
-        if mode is None and first in "Tt" and _PARTIAL_NOTE.match(line):
-            i += 1  # WikiLeaks' note on partial records stands above the header
-            continue
-        if mode is None and first in _WEEKDAY_FIRST and (press := parse_weekday_date(line)):
-            h.press_date = press
+        if mode is None and first in _ASIDE_FIRST and _aside(line, h):
             i += 1
             continue
         if line == "BT":  # ``^BT\s*$`` on a stripped line
