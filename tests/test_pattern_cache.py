@@ -38,22 +38,32 @@ def fresh_tables(monkeypatch):
 
 @pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
 def test_a_recorded_entry_rebuilds_the_same_pattern(fresh_tables, pattern, flags):
-    compiled = patterns.compile(pattern, flags)
-    assert compiled == re.compile(pattern, flags)
+    patterns.compile(pattern, flags)
     entry = patterns.table()[(pattern, int(flags))]
     rebuilt = patterns._sre.compile(pattern, *entry)
-    assert rebuilt == re.compile(pattern, flags)
-    assert rebuilt.groupindex == compiled.groupindex
+    assert rebuilt == re.compile(pattern, flags)  # same pattern, flags and opcodes
+    assert rebuilt.groupindex == re.compile(pattern, flags).groupindex
 
 
-def test_a_ready_entry_is_used_and_a_bad_one_falls_back(fresh_tables):
+def test_a_ready_entry_is_used_without_compiling(fresh_tables, monkeypatch):
     pattern = r"(?P<num>\d+) OF (\d+)"
     patterns.compile(pattern)
     patterns._ready.update(patterns.table())
+
+    def no_compile(*args, **kwargs):
+        raise AssertionError("re.compile called for a pattern with a ready entry")
+
+    monkeypatch.setattr(re, "compile", no_compile)
     assert patterns.compile(pattern).match("002 OF 003")["num"] == "002"
+
+
+def test_a_bad_entry_falls_back_to_re_compile(fresh_tables):
+    pattern = r"(?P<num>\d+) OF (\d+)"
     # opcodes that are not valid: _sre refuses them, and re.compile takes over
     patterns._ready[(pattern, 0)] = (32, [1, 2, 3], 1, {"num": 1}, (None, "num"))
     assert patterns.compile(pattern) == re.compile(pattern)
+    assert (pattern, 0) not in patterns._ready  # dropped, and recorded afresh
+    assert (pattern, 0) in patterns.table()
 
 
 def _meta(cache_home: str | os.PathLike) -> subprocess.CompletedProcess:
